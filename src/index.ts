@@ -1,0 +1,3 @@
+export * from './shared/errors.js';
+export * from './shared/clock.js';
+export * from './shared/logger.js';
