@@ -74,6 +74,12 @@ export interface ScenarioSource {
   /** How far back a device keeps history, in days; `undefined` when it states no limit. */
   historyRetentionDays(homeId: string, deviceId: string): number | undefined;
 
+  /**
+   * The Data API scope a token needs for this device to be listed at all
+   * (`data-api-vehicles-read`, …); `undefined` when none beyond the baseline.
+   */
+  requiredScope(homeId: string, deviceId: string): string | undefined;
+
   /** The IANA zone a home's history times are written in (not sent on the wire). */
   timeZoneOf(homeId: string): string | undefined;
 }
