@@ -32,8 +32,12 @@ const POWER_FLOW_POWER = /^powerFlow\.(battery|grid|load|solar)\.power$/;
  */
 const POWER_FLOW_RATIO = /^powerFlow\.(to|from)[A-Z][A-Za-z]*$/;
 
-/** Counters that reset each period, about seventy on one battery. */
-const ENERGY_FLOW = /^energyFlow\.(hour|day|week|month|year)\.(battery|grid|load|solar)\.\w+$/;
+/**
+ * Counters that reset each period, about seventy on one battery. The last part is an action
+ * (`charged`) or, one level deeper, where the energy came from (`source.grid`).
+ */
+const ENERGY_FLOW =
+  /^energyFlow\.(hour|day|week|month|year)\.(battery|grid|load|solar)\.(\w+|source\.\w+)$/;
 
 export function isKnownCapabilityId(id: string): boolean {
   const families = [POWER_FLOW_POWER, POWER_FLOW_RATIO, ENERGY_FLOW];
