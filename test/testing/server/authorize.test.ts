@@ -1,25 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Harness } from './helpers.js';
 import {
   REDIRECT_URI,
   authorizeRedirect,
   authorizeUrl,
   pkcePair,
-  startHarness,
+  useHarness,
 } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(): Promise<Harness> {
-  harness = await startHarness();
-  return harness;
-}
+const { start } = useHarness();
 
 describe('GET /connect/authorize', () => {
   it('approves at once and redirects with a code, the state and the issuer', async () => {

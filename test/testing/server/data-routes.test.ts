@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { WireDeviceDetail } from '../../../src/testing/scenario/source.js';
 import {
@@ -12,20 +12,9 @@ import {
   vehicleDetail,
   vehicleSummary,
 } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { getData, startHarness } from './helpers.js';
+import { getData, useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  harness = await startHarness(options);
-  return harness;
-}
+const { start } = useHarness();
 
 const devicesPath = (homeId: string): string => `/v1/homes/${homeId}/devices`;
 const devicePath = (homeId: string, deviceId: string): string =>

@@ -1,20 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { TIBBER_SCOPES } from '../../../src/testing/server/index.js';
-import type { Harness } from './helpers.js';
-import { startHarness } from './helpers.js';
+import { startHarness, useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start } = useHarness();
 
 describe('OIDC discovery', () => {
   it('publishes the provider metadata with the server base URL as issuer', async () => {
-    harness = await startHarness();
-    const { server } = harness;
+    const { server } = await start();
 
     const response = await fetch(`${server.url}/.well-known/openid-configuration`);
 
@@ -42,7 +35,7 @@ describe('OIDC discovery', () => {
   });
 
   it('lists exactly the grantable scopes it was given', async () => {
-    harness = await startHarness({ grantableScopes: ['openid', 'data-api-homes-read'] });
+    const harness = await start({ grantableScopes: ['openid', 'data-api-homes-read'] });
 
     const response = await fetch(harness.server.endpoints.discovery);
 
@@ -51,7 +44,7 @@ describe('OIDC discovery', () => {
   });
 
   it('publishes one public RS256 signing key, without its private members', async () => {
-    harness = await startHarness();
+    const harness = await start();
 
     const response = await fetch(harness.server.endpoints.jwks);
     const { keys } = (await response.json()) as { keys: Record<string, unknown>[] };
@@ -63,7 +56,7 @@ describe('OIDC discovery', () => {
   });
 
   it('shares one key per process unless asked for a key of its own', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const shared = await startHarness();
     const isolated = await startHarness({ isolatedSigningKey: true });
 

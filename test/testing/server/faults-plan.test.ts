@@ -1,15 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CABIN_ID, CHARGER_ID, MAIN_HOME_ID, VEHICLE_ID } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { getData, startHarness } from './helpers.js';
+import { getData, useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start, current } = useHarness();
 
 const UNAVAILABLE = { kind: 'status', status: 503 } as const;
 const devicePath = (homeId: string, deviceId: string): string =>
@@ -17,8 +11,7 @@ const devicePath = (homeId: string, deviceId: string): string =>
 
 /** Statuses of `count` requests to `path`, one after another. */
 async function statuses(path: string, count: number): Promise<number[]> {
-  if (harness === undefined) throw new Error('start first');
-  const { server } = harness;
+  const { server } = current();
   const { accessToken } = server.issueTokens();
   const result: number[] = [];
   for (let i = 0; i < count; i++) result.push((await getData(server, path, accessToken)).status);
@@ -27,28 +20,28 @@ async function statuses(path: string, count: number): Promise<number[]> {
 
 describe('fault plan', () => {
   it('fires once by default', async () => {
-    harness = await startHarness();
+    const harness = await start();
     harness.server.faults.add({ route: 'homes', fault: UNAVAILABLE });
 
     expect(await statuses('/v1/homes', 3)).toEqual([503, 200, 200]);
   });
 
   it('fires on the nth matching request only', async () => {
-    harness = await startHarness();
+    const harness = await start();
     harness.server.faults.add({ route: 'homes', nth: 3, fault: UNAVAILABLE });
 
     expect(await statuses('/v1/homes', 5)).toEqual([200, 200, 503, 200, 200]);
   });
 
   it('fires on the next n matching requests with times', async () => {
-    harness = await startHarness();
+    const harness = await start();
     harness.server.faults.add({ route: 'homes', times: 2, fault: UNAVAILABLE });
 
     expect(await statuses('/v1/homes', 4)).toEqual([503, 503, 200, 200]);
   });
 
   it('fires always until removed', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const rule = harness.server.faults.add({ route: 'homes', always: true, fault: UNAVAILABLE });
 
     expect(await statuses('/v1/homes', 3)).toEqual([503, 503, 503]);
@@ -58,7 +51,7 @@ describe('fault plan', () => {
   });
 
   it('fires rules added one after another in turn', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const { faults } = harness.server;
     faults.add({ route: 'homes', fault: UNAVAILABLE });
     faults.add({ route: 'homes', fault: { kind: 'status', status: 429 } });
@@ -68,7 +61,7 @@ describe('fault plan', () => {
   });
 
   it('counts requests for nth whichever rule answered them', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const { faults } = harness.server;
     faults.add({ route: 'homes', fault: UNAVAILABLE });
     faults.add({ route: 'homes', nth: 2, fault: { kind: 'status', status: 502 } });
@@ -77,7 +70,7 @@ describe('fault plan', () => {
   });
 
   it('matches by route, home and device', async () => {
-    harness = await startHarness();
+    const harness = await start();
     harness.server.faults.add({
       route: 'device',
       match: { homeId: MAIN_HOME_ID, deviceId: CHARGER_ID },
@@ -92,8 +85,7 @@ describe('fault plan', () => {
   });
 
   it('matches every route with any', async () => {
-    harness = await startHarness();
-    const { server } = harness;
+    const { server } = await start();
     server.faults.add({ route: 'any', times: 3, fault: UNAVAILABLE });
 
     const discovery = await fetch(server.endpoints.discovery);
@@ -104,7 +96,7 @@ describe('fault plan', () => {
   });
 
   it('clears every rule', async () => {
-    harness = await startHarness();
+    const harness = await start();
     harness.server.faults.add({ route: 'homes', always: true, fault: UNAVAILABLE });
 
     harness.server.faults.clear();
@@ -118,9 +110,9 @@ describe('fault plan', () => {
     [{ nth: 0 }, 'nth and times must be positive'],
     [{ times: 1.5 }, 'nth and times must be positive'],
   ])('refuses the schedule %j', async (schedule, message) => {
-    harness = await startHarness();
+    const harness = await start();
 
-    expect(() => harness?.server.faults.add({ route: 'homes', fault: UNAVAILABLE, ...schedule }))
+    expect(() => harness.server.faults.add({ route: 'homes', fault: UNAVAILABLE, ...schedule }))
       .toThrow(new RangeError(message));
   });
 });

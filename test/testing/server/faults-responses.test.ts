@@ -1,24 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CABIN_ID, VEHICLE_ID, vehicleDetail } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { getData, login, postToken, refreshForm, startHarness, tokenBody } from './helpers.js';
+import { getData, login, postToken, refreshForm, tokenBody, useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(): Promise<Harness> {
-  harness = await startHarness();
-  return harness;
-}
+const { start, current } = useHarness();
 
 async function homes(): Promise<Response> {
-  if (harness === undefined) throw new Error('start first');
-  return getData(harness.server, '/v1/homes', harness.server.issueTokens().accessToken);
+  const { server } = current();
+  return getData(server, '/v1/homes', server.issueTokens().accessToken);
 }
 
 const VEHICLE_PATH = `/v1/homes/${CABIN_ID}/devices/${VEHICLE_ID}`;
@@ -201,8 +190,7 @@ describe('reworked responses', () => {
   });
 
   it('computes the ETag after a capability fault', async () => {
-    harness = await startHarness({ etags: true });
-    const { server } = harness;
+    const { server } = await start({ etags: true });
     const { accessToken } = server.issueTokens();
     const etag = (await getData(server, VEHICLE_PATH, accessToken)).headers.get('etag') ?? '';
     server.faults.add({

@@ -1,21 +1,10 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { WireDeviceDetail } from '../../../src/testing/scenario/source.js';
 import { CABIN_ID, VEHICLE_ID, stateOfChargeAt } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { getData, login, postToken, refreshForm, startHarness } from './helpers.js';
+import { getData, login, postToken, refreshForm, useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(): Promise<Harness> {
-  harness = await startHarness();
-  return harness;
-}
+const { start } = useHarness();
 
 const VEHICLE_PATH = `/v1/homes/${CABIN_ID}/devices/${VEHICLE_ID}`;
 

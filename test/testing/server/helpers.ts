@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { afterEach } from 'vitest';
 
 import { ManualClock } from '../../../src/shared/clock.js';
 import type { MockTibberServerOptions } from '../../../src/testing/server/index.js';
@@ -27,6 +28,41 @@ export async function startHarness(
     ...options,
   });
   return { server, clock };
+}
+
+/** The harnesses of one test file: `start` one in a test, and it closes after that test. */
+export interface HarnessHandle {
+  /** Starts a harness (see `startHarness`) for the running test and remembers it. */
+  start(options?: Partial<MockTibberServerOptions>): Promise<Harness>;
+  /** The harness the running test started last; throws if it started none. */
+  current(): Harness;
+}
+
+/**
+ * Starts a harness per test and closes it after each one. Call at the top of a test file.
+ * The methods use no `this`, so they may be destructured.
+ */
+export function useHarness(): HarnessHandle {
+  let started: Harness[] = [];
+
+  afterEach(async () => {
+    const closing = started;
+    started = [];
+    for (const harness of closing) await harness.server.close();
+  });
+
+  return {
+    async start(options = {}) {
+      const harness = await startHarness(options);
+      started.push(harness);
+      return harness;
+    },
+    current() {
+      const harness = started.at(-1);
+      if (harness === undefined) throw new Error('start a harness first');
+      return harness;
+    },
+  };
 }
 
 export function pkcePair(): { verifier: string; challenge: string } {

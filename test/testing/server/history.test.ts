@@ -1,17 +1,11 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { CHARGER_ID, MAIN_HOME_ID, VEHICLE_ID } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { getData, problemDetail, startHarness } from './helpers.js';
+import { getData, problemDetail, startHarness, useHarness } from './helpers.js';
 
 // The clock stands at 2026-01-10 13:34 in Oslo (+01:00); the charger keeps 30 days.
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start, current } = useHarness();
 
 const historyPath = (deviceId = CHARGER_ID, homeId = MAIN_HOME_ID): string =>
   `/v1/homes/${homeId}/devices/${deviceId}/history`;
@@ -23,24 +17,18 @@ interface HistoryPage {
   prev?: string;
 }
 
-async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  harness = await startHarness(options);
-  return harness;
-}
-
 async function fetchHistory(
   query: string,
   token?: string,
 ): Promise<{ status: number; body: unknown }> {
-  if (harness === undefined) throw new Error('start first');
-  const accessToken = token ?? harness.server.issueTokens().accessToken;
-  const response = await getData(harness.server, `${historyPath()}?${query}`, accessToken);
+  const { server } = current();
+  const accessToken = token ?? server.issueTokens().accessToken;
+  const response = await getData(server, `${historyPath()}?${query}`, accessToken);
   return { status: response.status, body: await response.json() };
 }
 
 async function page(urlOrQuery: string): Promise<HistoryPage> {
-  if (harness === undefined) throw new Error('start first');
-  const { server } = harness;
+  const { server } = current();
   const url = urlOrQuery.startsWith('http') ? urlOrQuery : `${historyPath()}?${urlOrQuery}`;
   const response = await getData(server, url, server.issueTokens().accessToken);
   expect(response.status).toBe(200);

@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import type { MockTibberServerOptions } from '../../../src/testing/server/index.js';
 import { DEFAULT_MOCK_CLIENT, MockTibberServer } from '../../../src/testing/server/index.js';
 import { fixtureScenario } from './fixture.js';
-import type { Harness } from './helpers.js';
 import {
   CLIENT,
   REDIRECT_URI,
@@ -14,15 +13,10 @@ import {
   pkcePair,
   postToken,
   refreshForm,
-  startHarness,
+  useHarness,
 } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start } = useHarness();
 
 describe('options', () => {
   it('registers one documented default client', () => {
@@ -59,7 +53,7 @@ describe('options', () => {
   });
 
   it('closes idempotently', async () => {
-    harness = await startHarness();
+    const harness = await start();
 
     await Promise.all([harness.server.close(), harness.server.close()]);
 
@@ -67,8 +61,7 @@ describe('options', () => {
   });
 
   it('honours a configured code lifetime', async () => {
-    harness = await startHarness({ authorizationCodeTtlSeconds: 5 });
-    const { server, clock } = harness;
+    const { server, clock } = await start({ authorizationCodeTtlSeconds: 5 });
     const { verifier, challenge } = pkcePair();
     const location = await authorizeRedirect(authorizeUrl(server, challenge));
     const code = location.searchParams.get('code');
@@ -81,8 +74,7 @@ describe('options', () => {
 
 describe('edges', () => {
   it('answers a path with a malformed escape with 404', async () => {
-    harness = await startHarness();
-    const { server } = harness;
+    const { server } = await start();
 
     const response = await getData(server, '/v1/homes/%E0%A4%A/devices', undefined);
 
@@ -90,7 +82,7 @@ describe('edges', () => {
   });
 
   it('refuses a code grant without a code', async () => {
-    harness = await startHarness();
+    const harness = await start();
 
     const response = await postToken(harness.server, {
       grant_type: 'authorization_code',
@@ -107,8 +99,7 @@ describe('edges', () => {
 
   it('revokes the refresh tokens of one client only', async () => {
     const other = { clientId: 'other', clientSecret: 'o', redirectUris: [REDIRECT_URI] };
-    harness = await startHarness({ clients: [CLIENT, other] });
-    const { server } = harness;
+    const { server } = await start({ clients: [CLIENT, other] });
     const mine = server.issueTokens();
     const theirs = server.issueTokens({ clientId: 'other' });
 
@@ -124,7 +115,7 @@ describe('edges', () => {
   });
 
   it('exposes the scenario user', async () => {
-    harness = await startHarness();
+    const harness = await start();
 
     expect(harness.server.user.sub).toBe('user-4711');
   });

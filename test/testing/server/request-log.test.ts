@@ -1,7 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { fixtureScenario } from './fixture.js';
-import type { Harness } from './helpers.js';
 import {
   CLIENT,
   CLOCK_START_MS,
@@ -11,20 +10,14 @@ import {
   postToken,
   problemDetail,
   refreshForm,
-  startHarness,
+  useHarness,
 } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start } = useHarness();
 
 describe('request log', () => {
   it('records each request with its route, time, form and status', async () => {
-    harness = await startHarness();
-    const { server, clock } = harness;
+    const { server, clock } = await start();
     const first = await login(server, { state: 'abc' });
     clock.advance(1_000);
     await postToken(server, refreshForm(first.refreshToken));
@@ -64,8 +57,7 @@ describe('request log', () => {
   });
 
   it('counts requests per route and in total, and clears', async () => {
-    harness = await startHarness();
-    const { server } = harness;
+    const { server } = await start();
     const { accessToken } = server.issueTokens();
     await getData(server, '/v1/homes', accessToken);
     await getData(server, '/v1/homes', accessToken);
@@ -86,8 +78,7 @@ describe('request log', () => {
   });
 
   it('resolves a wait for the nth request of a route once it arrives', async () => {
-    harness = await startHarness();
-    const { server } = harness;
+    const { server } = await start();
     const { accessToken } = server.issueTokens();
     const second = server.waitForRequest('homes', 2);
 
@@ -101,7 +92,7 @@ describe('request log', () => {
 
   it('records a failing scenario as a 500 and reports it to the logger', async () => {
     const logged: string[] = [];
-    harness = await startHarness({
+    const { server } = await start({
       scenario: fixtureScenario({
         onDevice: () => {
           throw new Error('scenario bug');
@@ -114,7 +105,6 @@ describe('request log', () => {
         error: (message, context) => logged.push(`${message} ${JSON.stringify(context)}`),
       },
     });
-    const { server } = harness;
     const path = '/v1/homes/x/devices/y';
 
     const response = await getData(server, path, server.issueTokens().accessToken);

@@ -1,6 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Harness } from './helpers.js';
 import {
   CLIENT,
   CLOCK_START_MS,
@@ -13,30 +12,19 @@ import {
   pkcePair,
   postToken,
   refreshForm,
-  startHarness,
   tokenBody,
+  useHarness,
 } from './helpers.js';
 import { USER } from './fixture.js';
 import { verifyJwt } from './jwt-verify.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  harness = await startHarness(options);
-  return harness;
-}
+const { start, current } = useHarness();
 
 async function authorizedCode(
   overrides: Record<string, string | undefined> = {},
 ): Promise<{ code: string; verifier: string }> {
-  if (harness === undefined) throw new Error('start first');
   const { verifier, challenge } = pkcePair();
-  const location = await authorizeRedirect(authorizeUrl(harness.server, challenge, overrides));
+  const location = await authorizeRedirect(authorizeUrl(current().server, challenge, overrides));
   return { code: location.searchParams.get('code') ?? '', verifier };
 }
 

@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Harness } from './helpers.js';
-import { CLIENT, getData, login, postToken, refreshForm, startHarness } from './helpers.js';
+import { CLIENT, getData, login, postToken, refreshForm, useHarness } from './helpers.js';
 
 const DAY_MS = 86_400_000;
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
-
-async function start(options: Parameters<typeof startHarness>[0] = {}): Promise<Harness> {
-  harness = await startHarness(options);
-  return harness;
-}
+const { start, current } = useHarness();
 
 async function refresh(
   refreshToken: string,
 ): Promise<{ status: number; body: Record<string, unknown> }> {
-  if (harness === undefined) throw new Error('start first');
-  const response = await postToken(harness.server, refreshForm(refreshToken));
+  const response = await postToken(current().server, refreshForm(refreshToken));
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 

@@ -1,26 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
 import { USER } from './fixture.js';
-import type { Harness } from './helpers.js';
-import { startHarness } from './helpers.js';
+import { useHarness } from './helpers.js';
 
-let harness: Harness | undefined;
-
-afterEach(async () => {
-  await harness?.server.close();
-  harness = undefined;
-});
+const { start, current } = useHarness();
 
 async function userinfo(accessToken: string | undefined): Promise<Response> {
-  if (harness === undefined) throw new Error('start first');
   const headers: Record<string, string> =
     accessToken === undefined ? {} : { authorization: `Bearer ${accessToken}` };
-  return fetch(harness.server.endpoints.userinfo, { headers });
+  return fetch(current().server.endpoints.userinfo, { headers });
 }
 
 describe('GET /connect/userinfo', () => {
   it('names the user behind the token', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const { accessToken } = harness.server.issueTokens();
 
     const response = await userinfo(accessToken);
@@ -30,7 +23,7 @@ describe('GET /connect/userinfo', () => {
   });
 
   it('gives only the claims the scopes allow', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const { accessToken } = harness.server.issueTokens({ scopes: ['openid', 'email'] });
 
     const response = await userinfo(accessToken);
@@ -39,7 +32,7 @@ describe('GET /connect/userinfo', () => {
   });
 
   it('refuses a token without openid', async () => {
-    harness = await startHarness();
+    const harness = await start();
     const { accessToken } = harness.server.issueTokens({ scopes: ['data-api-homes-read'] });
 
     const response = await userinfo(accessToken);
@@ -51,7 +44,7 @@ describe('GET /connect/userinfo', () => {
   });
 
   it('answers an unknown token with 401 invalid_token and an empty body', async () => {
-    harness = await startHarness();
+    await start();
 
     const response = await userinfo('garbage');
 
@@ -63,7 +56,7 @@ describe('GET /connect/userinfo', () => {
   });
 
   it('answers a missing token with a bare Bearer challenge', async () => {
-    harness = await startHarness();
+    await start();
 
     const response = await userinfo(undefined);
 
