@@ -1,3 +1,8 @@
+/**
+ * tibber-data: the devices behind a Tibber account for home-automation hubs and
+ * dashboards. The mock Tibber server lives apart, in `tibber-data/testing`.
+ */
 export * from './shared/errors.js';
 export * from './shared/clock.js';
 export * from './shared/logger.js';
+export * from './models/index.js';
