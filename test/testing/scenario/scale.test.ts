@@ -6,18 +6,16 @@ import { DAY, detailOf } from './payloads.js';
 const NOW = Date.UTC(2026, 10, 15, 12, 0, 0);
 
 describe('generateScaleScenario', () => {
-  it('builds 1,000 devices of 70 capabilities well under a second', () => {
-    const startedAt = performance.now();
+  // How fast is `npm run bench`'s to measure; a timed assertion here would only be noise.
+  it('builds 1,000 devices of 70 capabilities each', () => {
     const scenario = generateScaleScenario({
       homes: 10,
       devicesPerHome: 100,
       capabilitiesPerDevice: 70,
       seed: 9,
     });
-    const buildMs = performance.now() - startedAt;
 
     const homes = scenario.homes(NOW);
-    expect(buildMs).toBeLessThan(1_000);
     expect(homes).toHaveLength(10);
     let devices = 0;
     for (const home of homes) {
@@ -34,25 +32,24 @@ describe('generateScaleScenario', () => {
     );
   });
 
-  it('serves a second poll of 1,000 details cheaply, from what the first one computed', () => {
+  it('serves a second poll of 1,000 details, a minute on, in full', () => {
     const scenario = generateScaleScenario({
       homes: 1_000,
       devicesPerHome: 1,
       capabilitiesPerDevice: 70,
       seed: 4,
     });
-    const poll = (ms: number): number => {
-      const startedAt = performance.now();
-      for (const home of scenario.homes(ms)) {
-        for (const device of scenario.devices(home.id, ms) ?? []) {
-          scenario.device(home.id, device.id, ms);
-        }
-      }
-      return performance.now() - startedAt;
-    };
+    const poll = (ms: number): number[] =>
+      scenario.homes(ms).flatMap((home) =>
+        (scenario.devices(home.id, ms) ?? []).map(
+          (device) => detailOf(scenario, home.id, device.id, ms).capabilities.length,
+        ),
+      );
 
     poll(NOW);
-    expect(poll(NOW + 60_000)).toBeLessThan(1_000);
+    const second = poll(NOW + 60_000);
+    expect(second).toHaveLength(1_000);
+    expect(second.every((count) => count === 70)).toBe(true);
   });
 
   it('cuts a kind to fewer capabilities or pads it with undocumented ones', () => {
