@@ -1,11 +1,41 @@
 import { DateTime, IANAZone } from 'luxon';
 
 /**
+ * The form `toUtcIso` writes and the wire mostly sends, read without luxon: it is many times
+ * cheaper on the per-capability path. V8 rolls 30 February over to March, so a value counts
+ * only when it reads back the same.
+ */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{3})?Z$/;
+
+// Every capability of a device carries the device's one timestamp: remember the last read.
+let lastRead: { readonly text: string; readonly epochMs: number | undefined } | undefined;
+
+function parseCanonicalUtc(text: string): number | undefined {
+  if (lastRead?.text === text) return lastRead.epochMs;
+  const epochMs = readCanonicalUtc(text);
+  lastRead = { text, epochMs };
+  return epochMs;
+}
+
+function readCanonicalUtc(text: string): number | undefined {
+  if (!CANONICAL_UTC.test(text)) return undefined;
+  const epochMs = Date.parse(text);
+  if (Number.isNaN(epochMs)) return undefined;
+  const written = new Date(epochMs).toISOString();
+  const expected = text.length === 20 ? `${text.slice(0, 19)}.000Z` : text;
+  return written === expected ? epochMs : undefined;
+}
+
+/**
  * Reads an ISO 8601 date-time as epoch milliseconds, or undefined when it is not one. A
  * value without an offset is read as UTC: the wire documents its timestamps as UTC.
  */
 export function parseIsoInstant(text: string): number | undefined {
-  const parsed = DateTime.fromISO(text.trim(), { zone: 'utc' });
+  const trimmed = text.trim();
+  const fast = parseCanonicalUtc(trimmed);
+  if (fast !== undefined) return fast;
+
+  const parsed = DateTime.fromISO(trimmed, { zone: 'utc' });
   return parsed.isValid ? parsed.toMillis() : undefined;
 }
 
