@@ -85,13 +85,14 @@ function withUniqueDisplayNames(
     ...capabilities.map((c) => ({ id: c.capabilityId, baseName: c.displayName })),
     ...attributes.map((a) => ({ id: a.attributeId, baseName: a.displayName })),
   ]);
-  const nameAt = (index: number, fallback: string): string => names[index] ?? fallback;
+  // Copied only when renamed: most names are unique already, and copies cost.
+  const renamed = <T extends { readonly displayName: string }>(item: T, index: number): T => {
+    const name = names[index];
+    return name === undefined || name === item.displayName ? item : { ...item, displayName: name };
+  };
 
   return {
-    capabilities: capabilities.map((c, i) => ({ ...c, displayName: nameAt(i, c.displayName) })),
-    attributes: attributes.map((a, i) => ({
-      ...a,
-      displayName: nameAt(capabilities.length + i, a.displayName),
-    })),
+    capabilities: capabilities.map((c, i) => renamed(c, i)),
+    attributes: attributes.map((a, i) => renamed(a, capabilities.length + i)),
   };
 }

@@ -19,32 +19,43 @@ export interface NamedItem {
  * poll. Whatever still collides falls back to the full id, then to a counter.
  */
 export function uniqueDisplayNames(items: readonly NamedItem[]): string[] {
-  const groups = new Map<string, string[]>();
+  const groups = new Map<string, NamedItem[]>();
   for (const item of items) {
     const key = item.baseName.toLowerCase();
-    groups.set(key, [...(groups.get(key) ?? []), item.id]);
+    const group = groups.get(key);
+    if (group === undefined) groups.set(key, [item]);
+    else group.push(item);
+  }
+
+  const suffixes = new Map<NamedItem, string>();
+  for (const group of groups.values()) {
+    if (group.length > 1) distinguishingSuffixes(group, suffixes);
   }
 
   const taken = new Set<string>();
   return items.map((item) => {
-    const siblings = groups.get(item.baseName.toLowerCase()) ?? [];
-    const preferred = siblings.length < 2
-      ? item.baseName
-      : `${item.baseName} (${distinguishingSuffix(item.id, siblings)})`;
+    const suffix = suffixes.get(item);
+    const preferred = suffix === undefined ? item.baseName : `${item.baseName} (${suffix})`;
     const name = firstFree(taken, [preferred, `${item.baseName} (${item.id})`]);
     taken.add(name.toLowerCase());
     return name;
   });
 }
 
-function distinguishingSuffix(id: string, siblingIds: readonly string[]): string {
-  const segmentsOf = (value: string): string[] => value.split('.');
-  const shared = segmentsOf(id).filter((segment) =>
-    siblingIds.every((sibling) => segmentsOf(sibling).includes(segment)),
-  );
-  const distinct = segmentsOf(id).filter((segment) => !shared.includes(segment));
-  const words = distinct.flatMap(splitIdWords);
-  return words.length === 0 ? id : words.join(' ');
+/** For each member of a group, the words of the id segments not shared by every member. */
+function distinguishingSuffixes(
+  group: readonly NamedItem[],
+  into: Map<NamedItem, string>,
+): void {
+  const segmentsOf = group.map((item) => item.id.split('.'));
+  const sets = segmentsOf.map((segments) => new Set(segments));
+  const sharedByAll = (segment: string): boolean => sets.every((set) => set.has(segment));
+
+  group.forEach((item, index) => {
+    const segments = segmentsOf[index] ?? [];
+    const words = segments.filter((segment) => !sharedByAll(segment)).flatMap(splitIdWords);
+    into.set(item, words.length === 0 ? item.id : words.join(' '));
+  });
 }
 
 function firstFree(taken: ReadonlySet<string>, candidates: readonly string[]): string {
