@@ -1,6 +1,14 @@
+import { fileURLToPath } from 'node:url';
+
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // Examples import the package by name, as a hub would; here that is the source.
+    alias: {
+      'tibber-data/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+    },
+  },
   test: {
     include: ['test/**/*.test.ts'],
     environment: 'node',

@@ -1,0 +1,22 @@
+import { readFileSync } from 'node:fs';
+
+import { describe, expect, it } from 'vitest';
+
+function read(path: string): string {
+  return readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8');
+}
+
+describe('README', () => {
+  const readme = read('README.md');
+
+  it('opens with the demo command and the test command', () => {
+    const firstBlock = /```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+
+    expect(firstBlock.split('\n')[0]).toMatch(/^npm install && npm run demo\s/);
+    expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
+  });
+
+  it('shows the hub test example exactly as it runs in the suite', () => {
+    expect(readme).toContain('```ts\n' + read('test/docs/hub-suite.test.ts') + '```');
+  });
+});
