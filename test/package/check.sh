@@ -12,3 +12,11 @@ tarball=$(ls "$tmp"/*.tgz)
 
 npx --no-install publint run "$tarball" --strict
 npx --no-install attw "$tarball" --profile esm-only --no-emoji --format table-flipped
+
+# The shipped command must run from the tarball alone (dependencies lent from this tree):
+# a missing file in `files` or a path that only holds in src/ fails here, not for a user.
+tar -xzf "$tarball" -C "$tmp"
+ln -s "$PWD/node_modules" "$tmp/package/node_modules"
+test "$(node "$tmp/package/dist/cli/main.js" --version)" = "$(node -p "require('./package.json').version")"
+node "$tmp/package/dist/cli/main.js" demo | grep -q '^6 devices$'
+echo "The packed tibber-data command runs its demo."
