@@ -34,7 +34,11 @@ export type { HistoryPage, HistoryPoint, HistoryResolution } from './history-pag
 export type { UserInfo } from './user-info.js';
 export { ONLINE_STATUSES, nextOnlineStatus } from './online-status.js';
 export type { OnlineStatus } from './online-status.js';
-export { OAUTH_SESSION_SECRET_FIELDS, createOAuthSession } from './oauth-session.js';
+export {
+  OAUTH_SESSION_SECRET_FIELDS,
+  createOAuthSession,
+  oauthSessionFields,
+} from './oauth-session.js';
 export type { OAuthSession, OAuthSessionFields } from './oauth-session.js';
 export { fingerprint, sealSecrets } from './redaction.js';
 export type { RedactedForms } from './redaction.js';

@@ -54,6 +54,24 @@ export function createOAuthSession(fields: OAuthSessionFields): OAuthSession {
   return sealSecrets('OAuthSession', session, OAUTH_SESSION_SECRET_FIELDS);
 }
 
+/**
+ * The plain fields of a session, unsealed: for a token store that must write the tokens
+ * themselves. Everything else should pass the sealed session around.
+ */
+export function oauthSessionFields(session: OAuthSessionFields): OAuthSessionFields {
+  return {
+    sessionId: session.sessionId,
+    userId: session.userId,
+    accessToken: session.accessToken,
+    refreshToken: session.refreshToken,
+    tokenType: session.tokenType,
+    expiresAt: session.expiresAt,
+    scopes: [...session.scopes],
+    createdAt: session.createdAt,
+    lastRefreshed: session.lastRefreshed,
+  };
+}
+
 function requireText(value: unknown, field: string): void {
   if (typeof value !== 'string' || value.trim() === '') {
     throw new TypeError(`OAuthSession.${field} must be a non-empty string`);

@@ -14,7 +14,9 @@ export type TibberDataErrorCode =
   | 'server'
   | 'not_found'
   | 'response_validation'
-  | 'data_validation';
+  | 'data_validation'
+  | 'authorization_callback'
+  | 'token_store';
 
 export interface TibberDataErrorOptions {
   readonly cause?: unknown;
@@ -123,5 +125,65 @@ export class DataValidationError extends TibberDataError {
     this.itemKind = itemKind;
     this.itemId = itemId;
     this.rule = rule;
+  }
+}
+
+/** Why a sign-in callback was refused. */
+export type AuthorizationCallbackReason =
+  /** The callback carries no `state`. */
+  | 'state_missing'
+  /** Its `state` is not the one this sign-in was started with. */
+  | 'state_mismatch'
+  /** This sign-in was completed already: `state` is single-use. */
+  | 'state_replayed'
+  /** The sign-in was started too long ago. */
+  | 'state_expired'
+  /** The callback went to another redirect URI than the sign-in was started for. */
+  | 'redirect_mismatch'
+  /** The identity server answered with an error (`access_denied` when the user declined). */
+  | 'authorization_denied'
+  /** The callback carries no `code`. */
+  | 'code_missing'
+  /** The token endpoint refused the code (reused, expired, or a wrong PKCE verifier). */
+  | 'code_rejected';
+
+/** A sign-in callback that must not be accepted; the user starts the sign-in again. */
+export class AuthorizationCallbackError extends TibberDataError {
+  readonly code = 'authorization_callback';
+  readonly reason: AuthorizationCallbackReason;
+
+  constructor(
+    message: string,
+    reason: AuthorizationCallbackReason,
+    options: TibberDataErrorOptions = {},
+  ) {
+    super(message, options);
+    this.reason = reason;
+  }
+}
+
+/** Why a token store failed. */
+export type TokenStoreFailure =
+  /** No key was configured: the operator must provide one. */
+  | 'key_missing'
+  /** The stored tokens were written with a key that is not configured. */
+  | 'key_unknown'
+  /** The key id matches but the data does not decrypt: a wrong key or tampered bytes. */
+  | 'decryption_failed'
+  /** The file is not a token store envelope this version understands. */
+  | 'corrupt'
+  /** Reading, writing or locking failed at the file system. */
+  | 'io'
+  /** Another holder kept the store's lock too long. */
+  | 'lock_timeout';
+
+/** The token store could not be read or written; the tokens in it are untouched. */
+export class TokenStoreError extends TibberDataError {
+  readonly code = 'token_store';
+  readonly failure: TokenStoreFailure;
+
+  constructor(message: string, failure: TokenStoreFailure, options: TibberDataErrorOptions = {}) {
+    super(message, options);
+    this.failure = failure;
   }
 }
