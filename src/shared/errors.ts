@@ -164,8 +164,6 @@ export class AuthorizationCallbackError extends TibberDataError {
 
 /** Why a token store failed. */
 export type TokenStoreFailure =
-  /** No key was configured: the operator must provide one. */
-  | 'key_missing'
   /** The stored tokens were written with a key that is not configured. */
   | 'key_unknown'
   /** The key id matches but the data does not decrypt: a wrong key or tampered bytes. */
@@ -177,7 +175,7 @@ export type TokenStoreFailure =
   /** Another holder kept the store's lock too long. */
   | 'lock_timeout';
 
-/** The token store could not be read or written; the tokens in it are untouched. */
+/** The token store could not be read or written; what it holds is still whole, old or new. */
 export class TokenStoreError extends TibberDataError {
   readonly code = 'token_store';
   readonly failure: TokenStoreFailure;
