@@ -6,3 +6,4 @@ export * from './shared/errors.js';
 export * from './shared/clock.js';
 export * from './shared/logger.js';
 export * from './models/index.js';
+export * from './auth/index.js';
