@@ -7,6 +7,7 @@ export default defineConfig({
     // Examples import the package by name, as a hub would; here that is the source.
     alias: {
       'tibber-data/testing': fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)),
+      'tibber-data': fileURLToPath(new URL('./src/index.ts', import.meta.url)),
     },
   },
   test: {

@@ -16,7 +16,10 @@ describe('README', () => {
     expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
   });
 
-  it('shows the hub test example exactly as it runs in the suite', () => {
-    expect(readme).toContain('```ts\n' + read('test/docs/hub-suite.test.ts') + '```');
-  });
+  it.each(['test/docs/hub-suite.test.ts', 'test/docs/sign-in.test.ts'])(
+    'shows %s exactly as it runs in the suite',
+    (path) => {
+      expect(readme).toContain('```ts\n' + read(path) + '```');
+    },
+  );
 });
