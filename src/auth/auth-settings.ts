@@ -6,6 +6,7 @@ import { systemClock, systemScheduler } from '../shared/clock.js';
 import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
+import { isLoopbackUrl, isSecureUrl } from '../shared/loopback.js';
 import { buildUserAgent } from '../shared/user-agent.js';
 import { DEFAULT_SCOPES } from './scopes.js';
 import type { TokenStore } from './token-store.js';
@@ -129,15 +130,8 @@ function requireUrl(value: string, name: string): URL {
   return new URL(value);
 }
 
-/** Loopback: 127.0.0.0/8, ::1 and localhost. Nothing else may be spoken to in the clear. */
-export function isLoopbackUrl(url: URL): boolean {
-  const host = url.hostname;
-  return host === 'localhost' || host === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(host);
-}
-
 function requireSecure(url: URL): void {
-  if (url.protocol === 'https:') return;
-  if (url.protocol === 'http:' && isLoopbackUrl(url)) return;
+  if (isSecureUrl(url)) return;
   throw new ConfigurationError(
     `${url.origin} is not https: tokens and the client secret go only to https, or to plain ` +
       'http on loopback for tests',
