@@ -7,3 +7,4 @@ export * from './shared/clock.js';
 export * from './shared/logger.js';
 export * from './models/index.js';
 export * from './auth/index.js';
+export * from './api/index.js';
