@@ -85,18 +85,21 @@ export class RequestExecutor {
             throw new AbortError(new ServerError(`${what} answered 304 unasked`, 304));
           }
           return { kind: 'notModified' };
-        case 'unauthorized':
-          if (isReplay) {
-            // A provider that hands out a second token for a refused fresh one is not ours.
-            throw new AbortError(new ReauthorizationRequiredError(`${what} refused a fresh token`));
-          }
-          token = await auth.refreshAfterUnauthorized(token, signalOption).catch(
+        case 'unauthorized': {
+          // The provider decides what a second 401 means (the session manager asks for a
+          // sign-in and tells its listeners); it is told either way.
+          const replacement = await auth.refreshAfterUnauthorized(token, signalOption).catch(
             (error: unknown) => {
               throw new AbortError(error instanceof Error ? error : new Error(String(error)));
             },
           );
+          if (isReplay) {
+            throw new AbortError(new ReauthorizationRequiredError(`${what} refused a fresh token`));
+          }
+          token = replacement;
           isReplay = true;
           throw new ReplayWithNewToken();
+        }
         case 'retryable': {
           if (outcome.error instanceof RateLimitedError) this.#events.rateLimited();
           plans.set(outcome.error, { error: outcome.error, retryAtMs: outcome.retryAtMs });
