@@ -16,7 +16,7 @@ describe('README', () => {
     expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
   });
 
-  it.each(['test/docs/hub-suite.test.ts', 'test/docs/sign-in.test.ts'])(
+  it.each(['test/docs/hub-suite.test.ts', 'test/docs/sign-in.test.ts', 'test/docs/client.test.ts'])(
     'shows %s exactly as it runs in the suite',
     (path) => {
       expect(readme).toContain('```ts\n' + read(path) + '```');
