@@ -50,8 +50,16 @@ export function normaliseIsoInstant(text: string): string | undefined {
   return epochMs === undefined ? undefined : toUtcIso(epochMs);
 }
 
+// luxon asks Intl each time, which is dear on every call's mapping; a zone stays valid.
+const knownZones = new Map<string, boolean>();
+
 export function isIanaTimeZone(name: string): boolean {
-  return name.trim() !== '' && IANAZone.isValidZone(name);
+  let isValid = knownZones.get(name);
+  if (isValid === undefined) {
+    isValid = name.trim() !== '' && IANAZone.isValidZone(name);
+    if (knownZones.size < 1_000) knownZones.set(name, isValid);
+  }
+  return isValid;
 }
 
 /** A configured zone is a caller's argument: a bad one is a TypeError, not bad data. */
