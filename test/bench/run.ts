@@ -2,6 +2,7 @@
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, since
  * absolute times on shared machines say little. Prints a report; asserts nothing.
  */
+import { benchClient, clientBenchHeading } from './client.js';
 import { benchMockServer } from './mock-server.js';
 import { benchModelMapping } from './model-mapping.js';
 
@@ -13,6 +14,11 @@ async function main(): Promise<void> {
   console.log('Mock server: a full poll, 8 requests in flight, vs a bare server, same bytes');
   for (const devices of [1, 100, 1_000]) {
     for (const line of await benchMockServer(devices)) console.log(line);
+  }
+  console.log();
+  for (const line of clientBenchHeading()) console.log(line);
+  for (const devices of [1, 100, 1_000]) {
+    for (const line of await benchClient(devices)) console.log(line);
   }
 }
 
