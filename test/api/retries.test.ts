@@ -219,3 +219,35 @@ describe('time-outs (B7, C11)', () => {
     expect(server.countRequests('homes')).toBe(2);
   });
 });
+
+describe('a ten-minute rate limit (B4)', () => {
+  it('drops to a few requests a minute, and resumes at once when it lifts', async () => {
+    const { client, server, clock, settle } = await start();
+    const rule = server.faults.add({
+      route: 'homes',
+      always: true,
+      fault: { kind: 'status', status: 429 },
+    });
+    const outcomes: string[] = [];
+
+    for (let second = 0; second < 600; second += 10) {
+      const startedAt = clock.now();
+      const outcome = await settle(client.getHomes()).then(
+        () => 'ok',
+        (e: unknown) => (e instanceof RateLimitedError ? 'limited' : 'other'),
+      );
+      outcomes.push(outcome);
+      clock.advance(Math.max(0, startedAt + 10_000 - clock.now()));
+    }
+    const duringLimit = server.countRequests('homes');
+    rule.remove();
+    clock.advance(60_000);
+    const after = await settle(client.getHomes());
+
+    expect(outcomes.every((o) => o === 'limited')).toBe(true);
+    // Five attempts, then a minute's hold that later calls fail fast against, or wait out
+    // when it ends within their budget: 23 requests where 60 calls unheld would make 300.
+    expect(duringLimit).toBe(23);
+    expect(after.items).toHaveLength(2);
+  });
+});
