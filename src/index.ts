@@ -8,3 +8,4 @@ export * from './shared/logger.js';
 export * from './models/index.js';
 export * from './auth/index.js';
 export * from './api/index.js';
+export * from './coordinator/index.js';

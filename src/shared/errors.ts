@@ -16,7 +16,8 @@ export type TibberDataErrorCode =
   | 'response_validation'
   | 'data_validation'
   | 'authorization_callback'
-  | 'token_store';
+  | 'token_store'
+  | 'not_ready';
 
 export interface TibberDataErrorOptions {
   readonly cause?: unknown;
@@ -184,4 +185,9 @@ export class TokenStoreError extends TibberDataError {
     super(message, options);
     this.failure = failure;
   }
+}
+
+/** The coordinator's first refresh failed for a reason other than authentication. */
+export class NotReadyError extends TibberDataError {
+  readonly code = 'not_ready';
 }

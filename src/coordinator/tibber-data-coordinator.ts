@@ -1,0 +1,420 @@
+import { DateTime } from 'luxon';
+
+import { nextOnlineStatus, toUtcIso } from '../models/index.js';
+import type { TibberDevice, TibberHome } from '../models/index.js';
+import { deepFreeze } from '../models/index.js';
+import type { TimerHandle } from '../shared/clock.js';
+import {
+  NotReadyError,
+  RateLimitedError,
+  ReauthorizationRequiredError,
+  TibberDataError,
+  TimeoutError,
+} from '../shared/errors.js';
+import type { Change } from './changes.js';
+import type { CoordinatorSettings, TibberDataCoordinatorOptions } from './coordinator-settings.js';
+import { resolveCoordinatorSettings } from './coordinator-settings.js';
+import type { AvailabilityEvent, CoordinatorListener } from './coordinator-events.js';
+import { diffSnapshots } from './diff.js';
+import type { DeviceState, PollCache, PollOutcome } from './poll.js';
+import { poll } from './poll.js';
+import type { CoordinatorSnapshot, DeviceEntry } from './snapshot.js';
+import { EMPTY_SNAPSHOT } from './snapshot.js';
+
+type Phase = 'created' | 'running' | 'reauthRequired' | 'stopped';
+
+/**
+ * The 60-second heartbeat: polls the Data API, keeps homes, devices and values, and tells
+ * its listeners what changed, by value, only when something did. Modelled on Home
+ * Assistant's DataUpdateCoordinator: refreshes never overlap, the next poll is timed from
+ * the end of the last, failures keep the last good data and turn entities unavailable only
+ * after a grace window, and an authentication failure stops polling until `resume()`.
+ */
+export class TibberDataCoordinator {
+  readonly #settings: CoordinatorSettings;
+  readonly #listeners = new Set<CoordinatorListener>();
+  readonly #cache: PollCache = { homes: undefined, lists: new Map() };
+  #states = new Map<string, DeviceState>();
+  #snapshot: CoordinatorSnapshot = EMPTY_SNAPSHOT;
+  #phase: Phase = 'created';
+
+  #timer: TimerHandle | undefined;
+  #nextPollAtMs: number | undefined;
+  #inFlight: Promise<void> | undefined;
+  #abort: AbortController | undefined;
+  #followUp = false;
+  #forceDiscovery = false;
+  #lastRequestAtMs = Number.NEGATIVE_INFINITY;
+  #trailing: TimerHandle | undefined;
+
+  #lastSuccessAtMs: number | undefined;
+  #lastError: Error | undefined;
+  #consecutiveFailures = 0;
+
+  constructor(options: TibberDataCoordinatorOptions) {
+    this.#settings = resolveCoordinatorSettings(options);
+  }
+
+  get snapshot(): CoordinatorSnapshot {
+    return this.#snapshot;
+  }
+
+  get lastUpdateSuccess(): boolean {
+    return this.#lastSuccessAtMs !== undefined && this.#consecutiveFailures === 0;
+  }
+
+  get lastSuccessAt(): DateTime | undefined {
+    return utc(this.#lastSuccessAtMs);
+  }
+
+  get lastError(): Error | undefined {
+    return this.#lastError;
+  }
+
+  get consecutiveFailures(): number {
+    return this.#consecutiveFailures;
+  }
+
+  get nextPollAt(): DateTime | undefined {
+    return utc(this.#nextPollAtMs);
+  }
+
+  /** Adds a listener; the returned function removes it. Nothing polls without listeners. */
+  subscribe(listener: CoordinatorListener): () => void {
+    this.#listeners.add(listener);
+    if (this.#phase === 'running' && this.#timer === undefined && this.#inFlight === undefined) {
+      this.#scheduleNext();
+    }
+    return () => {
+      this.#listeners.delete(listener);
+      if (this.#listeners.size === 0) this.#pause();
+    };
+  }
+
+  /**
+   * The first refresh, then polling. Throws a `ReauthorizationRequiredError` as such, and
+   * any other failure as a `NotReadyError` carrying it: no entity is made from no data.
+   */
+  async start(): Promise<void> {
+    if (this.#phase === 'stopped') throw new TypeError('a stopped coordinator cannot start');
+    if (this.#phase !== 'created') return;
+
+    const failure = await this.#pollOnce(true);
+    if (failure instanceof ReauthorizationRequiredError) throw failure;
+    if (failure !== undefined) {
+      throw new NotReadyError(`the first refresh failed: ${failure.message}`, { cause: failure });
+    }
+    this.#phase = 'running';
+    this.#scheduleNext();
+  }
+
+  /** A refresh now; calls within the cooldown of the last collapse into one after it. */
+  requestRefresh(): void {
+    if (this.#phase !== 'running') return;
+    const { clock, scheduler, refreshCooldownMs } = this.#settings;
+    const nowMs = clock.now();
+    if (this.#trailing !== undefined) return;
+    if (nowMs - this.#lastRequestAtMs >= refreshCooldownMs) {
+      this.#lastRequestAtMs = nowMs;
+      void this.#refresh();
+      return;
+    }
+    this.#trailing = scheduler.setTimeout(() => {
+      this.#trailing = undefined;
+      this.#lastRequestAtMs = clock.now();
+      void this.#refresh();
+    }, this.#lastRequestAtMs + refreshCooldownMs - nowMs);
+  }
+
+  /** Homes and device lists now, before their cache would expire. */
+  rediscover(): Promise<void> {
+    this.#forceDiscovery = true;
+    return this.#refresh();
+  }
+
+  /** After the user signed in again: polling goes on, with a refresh at once. */
+  resume(): Promise<void> {
+    if (this.#phase !== 'reauthRequired') return Promise.resolve();
+    this.#phase = 'running';
+    return this.#refresh();
+  }
+
+  /** Aborts what is in flight, clears every timer, forgets every listener. Idempotent. */
+  stop(): void {
+    this.#phase = 'stopped';
+    this.#pause();
+    this.#listeners.clear();
+  }
+
+  #pause(): void {
+    const { scheduler } = this.#settings;
+    if (this.#timer !== undefined) scheduler.clearTimeout(this.#timer);
+    if (this.#trailing !== undefined) scheduler.clearTimeout(this.#trailing);
+    this.#timer = undefined;
+    this.#trailing = undefined;
+    this.#nextPollAtMs = undefined;
+    this.#followUp = false;
+    this.#abort?.abort(new TimeoutError('the coordinator stopped'));
+  }
+
+  /** One refresh at a time; one asked for meanwhile runs once after it. */
+  #refresh(): Promise<void> {
+    if (this.#inFlight !== undefined) {
+      this.#followUp = true;
+      return this.#inFlight;
+    }
+    const { scheduler } = this.#settings;
+    if (this.#timer !== undefined) scheduler.clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#nextPollAtMs = undefined;
+
+    this.#inFlight = this.#pollOnce(false).then(() => {
+      this.#inFlight = undefined;
+      if (this.#followUp && this.#phase === 'running') {
+        this.#followUp = false;
+        return this.#refresh();
+      }
+      this.#scheduleNext();
+      return undefined;
+    });
+    return this.#inFlight;
+  }
+
+  #scheduleNext(): void {
+    if (this.#phase !== 'running' || this.#listeners.size === 0) return;
+    const { clock, scheduler } = this.#settings;
+    const delayMs = this.#nextDelayMs();
+    if (this.#timer !== undefined) scheduler.clearTimeout(this.#timer);
+    this.#nextPollAtMs = clock.now() + delayMs;
+    this.#timer = scheduler.setTimeout(() => {
+      this.#timer = undefined;
+      void this.#refresh();
+    }, delayMs);
+  }
+
+  /** The interval after success; backoff after failures; a rate limit's own time. */
+  #nextDelayMs(): number {
+    const { pollIntervalMs, maxBackoffMs, maxRateLimitDeferMs, phaseMs, clock } = this.#settings;
+    const failures = this.#consecutiveFailures;
+    if (failures === 0) return pollIntervalMs + phaseMs;
+
+    const error = this.#lastError;
+    if (error instanceof RateLimitedError) {
+      const waitMs = Math.min(maxRateLimitDeferMs, error.retryAtMs - clock.now());
+      return Math.max(pollIntervalMs, waitMs) + phaseMs;
+    }
+    return Math.min(maxBackoffMs, pollIntervalMs * 2 ** (failures - 1)) + phaseMs;
+  }
+
+  /** Runs one poll under the watchdog and commits its outcome; never rejects. */
+  async #pollOnce(isFirst: boolean): Promise<Error | undefined> {
+    const { scheduler, pollTimeoutMs } = this.#settings;
+    const abort = new AbortController();
+    this.#abort = abort;
+    const force = isFirst || this.#forceDiscovery;
+    this.#forceDiscovery = false;
+    const watchdog = scheduler.setTimeout(() => {
+      abort.abort(new TimeoutError(`a poll ran past ${pollTimeoutMs} ms and was ended`));
+    }, pollTimeoutMs);
+    const aborted = new Promise<never>((_resolve, reject) => {
+      abort.signal.addEventListener('abort', () => {
+        const reason: unknown = abort.signal.reason;
+        reject(reason instanceof Error ? reason : new TimeoutError('aborted'));
+      }, { once: true });
+    });
+    aborted.catch(() => undefined);
+
+    try {
+      const outcome = await Promise.race([
+        poll(this.#settings, this.#cache, this.#states, force, abort.signal),
+        aborted,
+      ]);
+      if (this.#phase === 'stopped') return undefined;
+      this.#commit(outcome, isFirst);
+      return undefined;
+    } catch (error) {
+      const failure = error instanceof Error ? error : new Error(String(error));
+      if (this.#phase !== 'stopped') this.#fail(failure, isFirst);
+      return failure;
+    } finally {
+      scheduler.clearTimeout(watchdog);
+      if (this.#abort === abort) this.#abort = undefined;
+    }
+  }
+
+  #commit(outcome: PollOutcome, isFirst: boolean): void {
+    const { clock, logger } = this.#settings;
+    const nowMs = clock.now();
+    if (this.#consecutiveFailures > 0) {
+      logger.info('Tibber Data API recovered', { failedPolls: this.#consecutiveFailures });
+    }
+    this.#consecutiveFailures = 0;
+    this.#lastError = undefined;
+    this.#lastSuccessAtMs = nowMs;
+
+    const steps: Change[] = [];
+    const states = new Map<string, DeviceState>();
+    for (const { state, evidence } of outcome.devices) {
+      let status = state.onlineStatus;
+      for (const next of nextOnlineStatus(status, evidence)) {
+        steps.push({
+          kind: 'onlineStatusChanged',
+          deviceId: state.device.deviceId,
+          previous: status,
+          current: next,
+        });
+        status = next;
+      }
+      states.set(state.device.deviceId, { ...state, onlineStatus: status });
+    }
+    this.#states = states;
+    this.#publish(outcome.homes, steps, isFirst);
+    for (const problem of outcome.problems) {
+      logger.warn('an item stays invalid; its last valid value is kept', {
+        device: problem.deviceId,
+        item: problem.issue.kind === 'rejected' ? problem.issue.itemRef : '',
+      });
+      this.#emit((listener) => listener.persistentProblem?.({
+        deviceId: problem.deviceId,
+        issue: problem.issue,
+        polls: this.#settings.persistentAfterPolls,
+      }));
+    }
+  }
+
+  #fail(error: Error, isFirst: boolean): void {
+    const { clock, logger } = this.#settings;
+    const nowMs = clock.now();
+    const isFirstFailure = this.#consecutiveFailures === 0;
+    this.#consecutiveFailures++;
+    this.#lastError = error;
+    if (isFirst) return;
+
+    if (error instanceof ReauthorizationRequiredError) {
+      if (this.#phase === 'reauthRequired') return;
+      this.#phase = 'reauthRequired';
+      this.#pause();
+      logger.warn('Tibber needs a new sign-in; polling has stopped');
+      this.#publish(this.#snapshot.homes, [], false, error);
+      this.#emit((listener) => listener.reauthRequired?.(error));
+      return;
+    }
+
+    if (isFirstFailure) {
+      logger.warn('Tibber Data API unavailable; keeping the last data', {
+        error: error instanceof TibberDataError ? error.code : error.name,
+      });
+    }
+    const states = new Map<string, DeviceState>();
+    for (const [id, state] of this.#states) {
+      states.set(id, { ...state, failingSinceMs: state.failingSinceMs ?? nowMs });
+    }
+    this.#states = states;
+    this.#publish(this.#snapshot.homes, [], false, error);
+  }
+
+  /** Builds the next snapshot, and tells listeners what changed and whose availability. */
+  #publish(
+    homes: readonly TibberHome[],
+    steps: readonly Change[],
+    isFirst: boolean,
+    error?: Error,
+  ): void {
+    const previous = this.#snapshot;
+    const next = this.#buildSnapshot(homes, error);
+    this.#snapshot = next;
+
+    const changes = [...diffSnapshots(previous, next), ...steps];
+    if (changes.length > 0) this.#emit((listener) => listener.changes?.(changes, next));
+    if (isFirst) return;
+    for (const event of availabilityChanges(previous, next, error)) {
+      this.#emit((listener) => listener.availabilityChanged?.(event));
+    }
+  }
+
+  #buildSnapshot(homes: readonly TibberHome[], error: Error | undefined): CoordinatorSnapshot {
+    const { clock, graceWindowMs } = this.#settings;
+    const nowMs = clock.now();
+    const isAuthLost = error instanceof ReauthorizationRequiredError;
+    const withinGrace = (sinceMs: number | undefined): boolean =>
+      sinceMs === undefined || nowMs - sinceMs < graceWindowMs;
+    const available = !isAuthLost && this.#lastSuccessAtMs !== undefined &&
+      (error === undefined || nowMs - this.#lastSuccessAtMs < graceWindowMs);
+
+    const devices: DeviceEntry[] = [...this.#states.values()].map((state) => ({
+      device: { ...state.device, onlineStatus: state.onlineStatus },
+      homeIds: state.homeIds,
+      available: available && withinGrace(state.failingSinceMs),
+      ...optional('lastSuccessAt', state.lastSuccessMs),
+      ...optional('staleSince', state.failingSinceMs),
+    }));
+    const homesWithDevices = homes.map((home) => ({
+      ...home,
+      devices: devices.filter((entry) => entry.homeIds.includes(home.homeId))
+        .map((entry): TibberDevice => entry.device),
+    }));
+    return deepFreeze({
+      homes: homesWithDevices,
+      devices,
+      takenAt: toUtcIso(nowMs),
+      available,
+    });
+  }
+
+  #emit(call: (listener: CoordinatorListener) => unknown): void {
+    for (const listener of [...this.#listeners]) {
+      try {
+        const result = call(listener);
+        if (result instanceof Promise) {
+          result.catch((error: unknown) => {
+            this.#listenerFailed(error);
+          });
+        }
+      } catch (error) {
+        this.#listenerFailed(error);
+      }
+    }
+  }
+
+  #listenerFailed(error: unknown): void {
+    this.#settings.logger.error('a coordinator listener failed; the others went on', {
+      error: error instanceof Error ? error.name : typeof error,
+    });
+  }
+}
+
+function availabilityChanges(
+  previous: CoordinatorSnapshot,
+  next: CoordinatorSnapshot,
+  error: Error | undefined,
+): AvailabilityEvent[] {
+  const events: AvailabilityEvent[] = [];
+  const reason = error === undefined ? {} : { error };
+  if (previous.available !== next.available) {
+    events.push({ available: next.available, ...(next.available ? {} : reason) });
+  }
+  const before = new Map(previous.devices.map((e) => [e.device.deviceId, e.available]));
+  for (const entry of next.devices) {
+    const was = before.get(entry.device.deviceId);
+    if (was !== undefined && was !== entry.available) {
+      events.push({
+        deviceId: entry.device.deviceId,
+        available: entry.available,
+        ...(entry.available ? {} : reason),
+      });
+    }
+  }
+  return events;
+}
+
+function utc(epochMs: number | undefined): DateTime | undefined {
+  return epochMs === undefined ? undefined : DateTime.fromMillis(epochMs, { zone: 'utc' });
+}
+
+/** `{ [key]: ISO }` when there is a time, else nothing: optional fields stay absent. */
+function optional<K extends string>(
+  key: K,
+  epochMs: number | undefined,
+): Partial<Record<K, string>> {
+  return epochMs === undefined ? {} : ({ [key]: toUtcIso(epochMs) } as Record<K, string>);
+}
