@@ -49,19 +49,27 @@ export function mergeDevice(
     if (!rejected.has(key)) history.invalidPolls.delete(key);
   }
 
+  const kept = { absent: 0 };
   const capabilities = mergeItems(
     previous?.capabilities ?? [],
     fresh.device.capabilities,
     (c) => c.capabilityId,
-    { history, kind: 'capability', rejected, removeAfterPolls, keepOld: isNullOverValue },
+    { history, kind: 'capability', rejected, removeAfterPolls, keepOld: isNullOverValue, kept },
   );
   const attributes = mergeItems(
     previous?.attributes ?? [],
     fresh.device.attributes,
     (a) => a.attributeId,
-    { history, kind: 'attribute', rejected, removeAfterPolls, keepOld: () => false },
+    { history, kind: 'attribute', rejected, removeAfterPolls, keepOld: () => false, kept },
   );
-  return { device: { ...fresh.device, capabilities, attributes }, persistentProblems: problems };
+  // The type is inferred from the capabilities sent; one kept while absent must not flip it.
+  const deviceType = kept.absent > 0 && previous !== undefined
+    ? previous.deviceType
+    : fresh.device.deviceType;
+  return {
+    device: { ...fresh.device, deviceType, capabilities, attributes },
+    persistentProblems: problems,
+  };
 }
 
 interface MergeRules<T> {
@@ -71,6 +79,8 @@ interface MergeRules<T> {
   readonly removeAfterPolls: number;
   /** True when the fresh item must not replace the old one. */
   readonly keepOld: (old: T, fresh: T) => boolean;
+  /** Counts the items kept although the response left them out. */
+  readonly kept: { absent: number };
 }
 
 function mergeItems<T extends DeviceCapability | DeviceAttribute>(
@@ -98,8 +108,12 @@ function mergeItems<T extends DeviceCapability | DeviceAttribute>(
     }
     const absent = (rules.history.absentPolls.get(key) ?? 0) + 1;
     rules.history.absentPolls.set(key, absent);
-    if (absent < rules.removeAfterPolls) merged.push(item);
-    else rules.history.absentPolls.delete(key);
+    if (absent < rules.removeAfterPolls) {
+      merged.push(item);
+      rules.kept.absent++;
+    } else {
+      rules.history.absentPolls.delete(key);
+    }
   }
   // New items in the order the device sent them.
   for (const item of fresh) if (freshById.has(idOf(item))) merged.push(item);

@@ -1,8 +1,7 @@
 import { DateTime } from 'luxon';
 
-import { nextOnlineStatus, toUtcIso } from '../models/index.js';
-import type { TibberDevice, TibberHome } from '../models/index.js';
-import { deepFreeze } from '../models/index.js';
+import { nextOnlineStatus } from '../models/index.js';
+import type { TibberHome } from '../models/index.js';
 import type { TimerHandle } from '../shared/clock.js';
 import {
   NotReadyError,
@@ -14,12 +13,13 @@ import {
 import type { Change } from './changes.js';
 import type { CoordinatorSettings, TibberDataCoordinatorOptions } from './coordinator-settings.js';
 import { resolveCoordinatorSettings } from './coordinator-settings.js';
-import type { AvailabilityEvent, CoordinatorListener } from './coordinator-events.js';
+import type { CoordinatorListener } from './coordinator-events.js';
 import { diffSnapshots } from './diff.js';
 import type { DeviceState, PollCache, PollOutcome } from './poll.js';
 import { poll } from './poll.js';
-import type { CoordinatorSnapshot, DeviceEntry } from './snapshot.js';
+import type { CoordinatorSnapshot } from './snapshot.js';
 import { EMPTY_SNAPSHOT } from './snapshot.js';
+import { availabilityChanges, buildSnapshot } from './build-snapshot.js';
 
 type Phase = 'created' | 'running' | 'reauthRequired' | 'stopped';
 
@@ -42,6 +42,7 @@ export class TibberDataCoordinator {
   #nextPollAtMs: number | undefined;
   #inFlight: Promise<void> | undefined;
   #abort: AbortController | undefined;
+  #watchdog: TimerHandle | undefined;
   #followUp = false;
   #forceDiscovery = false;
   #lastRequestAtMs = Number.NEGATIVE_INFINITY;
@@ -148,10 +149,12 @@ export class TibberDataCoordinator {
 
   #pause(): void {
     const { scheduler } = this.#settings;
-    if (this.#timer !== undefined) scheduler.clearTimeout(this.#timer);
-    if (this.#trailing !== undefined) scheduler.clearTimeout(this.#trailing);
+    for (const timer of [this.#timer, this.#trailing, this.#watchdog]) {
+      if (timer !== undefined) scheduler.clearTimeout(timer);
+    }
     this.#timer = undefined;
     this.#trailing = undefined;
+    this.#watchdog = undefined;
     this.#nextPollAtMs = undefined;
     this.#followUp = false;
     this.#abort?.abort(new TimeoutError('the coordinator stopped'));
@@ -216,6 +219,7 @@ export class TibberDataCoordinator {
     const watchdog = scheduler.setTimeout(() => {
       abort.abort(new TimeoutError(`a poll ran past ${pollTimeoutMs} ms and was ended`));
     }, pollTimeoutMs);
+    this.#watchdog = watchdog;
     const aborted = new Promise<never>((_resolve, reject) => {
       abort.signal.addEventListener('abort', () => {
         const reason: unknown = abort.signal.reason;
@@ -238,6 +242,7 @@ export class TibberDataCoordinator {
       return failure;
     } finally {
       scheduler.clearTimeout(watchdog);
+      if (this.#watchdog === watchdog) this.#watchdog = undefined;
       if (this.#abort === abort) this.#abort = undefined;
     }
   }
@@ -321,7 +326,14 @@ export class TibberDataCoordinator {
     error?: Error,
   ): void {
     const previous = this.#snapshot;
-    const next = this.#buildSnapshot(homes, error);
+    const next = buildSnapshot({
+      homes,
+      states: this.#states.values(),
+      nowMs: this.#settings.clock.now(),
+      lastSuccessAtMs: this.#lastSuccessAtMs,
+      graceWindowMs: this.#settings.graceWindowMs,
+      error,
+    });
     this.#snapshot = next;
 
     const changes = [...diffSnapshots(previous, next), ...steps];
@@ -330,35 +342,6 @@ export class TibberDataCoordinator {
     for (const event of availabilityChanges(previous, next, error)) {
       this.#emit((listener) => listener.availabilityChanged?.(event));
     }
-  }
-
-  #buildSnapshot(homes: readonly TibberHome[], error: Error | undefined): CoordinatorSnapshot {
-    const { clock, graceWindowMs } = this.#settings;
-    const nowMs = clock.now();
-    const isAuthLost = error instanceof ReauthorizationRequiredError;
-    const withinGrace = (sinceMs: number | undefined): boolean =>
-      sinceMs === undefined || nowMs - sinceMs < graceWindowMs;
-    const available = !isAuthLost && this.#lastSuccessAtMs !== undefined &&
-      (error === undefined || nowMs - this.#lastSuccessAtMs < graceWindowMs);
-
-    const devices: DeviceEntry[] = [...this.#states.values()].map((state) => ({
-      device: { ...state.device, onlineStatus: state.onlineStatus },
-      homeIds: state.homeIds,
-      available: available && withinGrace(state.failingSinceMs),
-      ...optional('lastSuccessAt', state.lastSuccessMs),
-      ...optional('staleSince', state.failingSinceMs),
-    }));
-    const homesWithDevices = homes.map((home) => ({
-      ...home,
-      devices: devices.filter((entry) => entry.homeIds.includes(home.homeId))
-        .map((entry): TibberDevice => entry.device),
-    }));
-    return deepFreeze({
-      homes: homesWithDevices,
-      devices,
-      takenAt: toUtcIso(nowMs),
-      available,
-    });
   }
 
   #emit(call: (listener: CoordinatorListener) => unknown): void {
@@ -383,38 +366,6 @@ export class TibberDataCoordinator {
   }
 }
 
-function availabilityChanges(
-  previous: CoordinatorSnapshot,
-  next: CoordinatorSnapshot,
-  error: Error | undefined,
-): AvailabilityEvent[] {
-  const events: AvailabilityEvent[] = [];
-  const reason = error === undefined ? {} : { error };
-  if (previous.available !== next.available) {
-    events.push({ available: next.available, ...(next.available ? {} : reason) });
-  }
-  const before = new Map(previous.devices.map((e) => [e.device.deviceId, e.available]));
-  for (const entry of next.devices) {
-    const was = before.get(entry.device.deviceId);
-    if (was !== undefined && was !== entry.available) {
-      events.push({
-        deviceId: entry.device.deviceId,
-        available: entry.available,
-        ...(entry.available ? {} : reason),
-      });
-    }
-  }
-  return events;
-}
-
 function utc(epochMs: number | undefined): DateTime | undefined {
   return epochMs === undefined ? undefined : DateTime.fromMillis(epochMs, { zone: 'utc' });
-}
-
-/** `{ [key]: ISO }` when there is a time, else nothing: optional fields stay absent. */
-function optional<K extends string>(
-  key: K,
-  epochMs: number | undefined,
-): Partial<Record<K, string>> {
-  return epochMs === undefined ? {} : ({ [key]: toUtcIso(epochMs) } as Record<K, string>);
 }

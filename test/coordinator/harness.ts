@@ -90,6 +90,8 @@ export interface CoordinatorHarness {
   readonly coordinator: TibberDataCoordinator;
   readonly listener: RecordingListener;
   readonly logger: RecordingLogger;
+  /** Unsubscribes the recording listener. */
+  detach(): void;
   /** Lets the poll in flight, if any, finish. */
   idle(): Promise<void>;
   /** Moves the clock to the next scheduled poll and lets it finish; returns the delay. */
@@ -141,7 +143,7 @@ export function useCoordinatorHarness(): (options?: HarnessOptions) => Promise<C
       ...options.coordinator,
     });
     const listener = new RecordingListener();
-    coordinator.subscribe(listener);
+    const detach = coordinator.subscribe(listener);
     cleanups.push(async () => {
       coordinator.stop();
       await server.close();
@@ -162,6 +164,7 @@ export function useCoordinatorHarness(): (options?: HarnessOptions) => Promise<C
       coordinator,
       listener,
       logger,
+      detach,
       idle,
       nextPoll: async () => {
         const at = coordinator.nextPollAt?.toMillis();
