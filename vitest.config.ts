@@ -16,6 +16,8 @@ export default defineConfig({
     // Tests inject their clocks; a test that waits on real time for this long is broken.
     testTimeout: 20_000,
     pool: 'forks',
+    // For the tests that prove a stopped coordinator can be garbage-collected.
+    execArgv: ['--expose-gc'],
     restoreMocks: true,
     unstubEnvs: true,
   },
