@@ -13,7 +13,8 @@ import type {
 } from '../../src/coordinator/coordinator-events.js';
 import type { Change } from '../../src/coordinator/changes.js';
 import { TibberDataCoordinator } from '../../src/coordinator/tibber-data-coordinator.js';
-import type { ScenarioSource } from '../../src/testing/index.js';
+import type { AccessTokenProvider } from '../../src/api/access-token-provider.js';
+import type { MockTibberServerOptions, ScenarioSource } from '../../src/testing/index.js';
 import { MockTibberServer } from '../../src/testing/index.js';
 import { CountingTokens, RecordingClock, flush } from '../api/harness.js';
 import { RecordingLogger } from '../support/recording-logger.js';
@@ -105,6 +106,9 @@ export interface HarnessOptions {
   readonly client?: (client: CoordinatorClient) => CoordinatorClient;
   /** Default true: start() before returning. */
   readonly start?: boolean;
+  readonly server?: Partial<MockTibberServerOptions>;
+  /** Default: a new token from the mock on every 401. */
+  readonly auth?: (server: MockTibberServer, clock: RecordingClock) => AccessTokenProvider;
 }
 
 export function useCoordinatorHarness(): (options?: HarnessOptions) => Promise<CoordinatorHarness> {
@@ -122,10 +126,10 @@ export function useCoordinatorHarness(): (options?: HarnessOptions) => Promise<C
       scheduler: clock,
       // Tokens are not what these tests are about; a simulated week needs no refresh.
       accessTokenTtlSeconds: 30 * 24 * 3_600,
+      ...options.server,
     });
     const api = new TibberDataClient({
-      // A new token on a 401, as the session manager would: tests may run for simulated days.
-      auth: new CountingTokens(server),
+      auth: options.auth?.(server, clock) ?? new CountingTokens(server),
       userAgent: 'CoordinatorTests/1.0.0',
       baseUrl: server.endpoints.dataApi,
       clock,
