@@ -1,6 +1,7 @@
 import type {
   MappedDevice,
   MappingIssue,
+  MappingWarning,
   OnlineStatus,
   TibberDevice,
   TibberHome,
@@ -32,6 +33,8 @@ export interface PollOutcome {
   /** Every known device, in list order, with the evidence of this poll. */
   readonly devices: readonly PolledDevice[];
   readonly problems: readonly PersistentProblem[];
+  /** Unknown capabilities and units this poll met: kept as they are, worth a word once. */
+  readonly warnings: readonly MappingWarning[];
 }
 
 export interface PolledDevice {
@@ -75,6 +78,11 @@ export async function poll(
 
   const nowMs = clock.now();
   const problems: PersistentProblem[] = [];
+  const warnings = details.flatMap((detail) =>
+    detail.status === 'fulfilled'
+      ? detail.value.issues.flatMap((issue) => (issue.kind === 'warning' ? [issue.warning] : []))
+      : [],
+  );
   const devices = listed.map(({ summary, homeIds }, index): PolledDevice => {
     const old = previous.get(summary.deviceId);
     const detail = details[index];
@@ -93,7 +101,7 @@ export async function poll(
     }
     return merged(settings, old, detail.value, homeIds, nowMs, problems);
   });
-  return { homes, devices, problems };
+  return { homes, devices, problems, warnings };
 }
 
 function merged(

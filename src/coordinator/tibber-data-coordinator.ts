@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { nextOnlineStatus } from '../models/index.js';
+import { describeMappingIssue, nextOnlineStatus } from '../models/index.js';
 import type { TibberHome } from '../models/index.js';
 import type { TimerHandle } from '../shared/clock.js';
 import {
@@ -48,6 +48,8 @@ export class TibberDataCoordinator {
   #lastRequestAtMs = Number.NEGATIVE_INFINITY;
   #trailing: TimerHandle | undefined;
 
+  /** Unknown capabilities and units already logged: each is said once, not every poll. */
+  readonly #warned = new Set<string>();
   #lastSuccessAtMs: number | undefined;
   #lastError: Error | undefined;
   #consecutiveFailures = 0;
@@ -274,6 +276,12 @@ export class TibberDataCoordinator {
     }
     this.#states = states;
     this.#publish(outcome.homes, steps, isFirst);
+    for (const warning of outcome.warnings) {
+      const key = `${warning.code}:${warning.deviceId}:${warning.capabilityId}`;
+      if (this.#warned.has(key)) continue;
+      this.#warned.add(key);
+      logger.warn(describeMappingIssue({ kind: 'warning', warning }));
+    }
     for (const problem of outcome.problems) {
       logger.warn('an item stays invalid; its last valid value is kept', {
         device: problem.deviceId,

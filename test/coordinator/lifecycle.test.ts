@@ -223,3 +223,25 @@ describe('scheduling', () => {
     expect(phases).toEqual([60_000, 61_250, 62_500, 63_750]);
   });
 });
+
+describe('unknown capabilities and units (C6)', () => {
+  it('keeps them and says so once, not every poll', async () => {
+    const scenario = new StaticScenario();
+    scenario.details.get(CAR)?.capabilities.push(
+      { id: 'vehicle.doorsLocked', description: 'doors locked', value: true, unit: '' },
+      { id: 'storage.temperature', description: 'pack temperature', value: 21, unit: 'K' },
+    );
+    const { coordinator, logger, nextPoll } = await start({ scenario });
+
+    await nextPoll();
+    await nextPoll();
+
+    const ids = coordinator.snapshot.devices[0]?.device.capabilities.map((c) => c.capabilityId);
+    expect(ids).toContain('vehicle.doorsLocked');
+    expect(logger.lines('warn')).toEqual([
+      `warn: device ${CAR} has unknown capability vehicle.doorsLocked`,
+      `warn: device ${CAR} has unknown capability storage.temperature`,
+      `warn: capability storage.temperature of device ${CAR} has unknown unit "K"`,
+    ]);
+  });
+});
