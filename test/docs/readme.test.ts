@@ -16,7 +16,12 @@ describe('README', () => {
     expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
   });
 
-  it.each(['test/docs/hub-suite.test.ts', 'test/docs/sign-in.test.ts', 'test/docs/client.test.ts'])(
+  it.each([
+    'test/docs/hub-suite.test.ts',
+    'test/docs/sign-in.test.ts',
+    'test/docs/client.test.ts',
+    'test/docs/coordinator.test.ts',
+  ])(
     'shows %s exactly as it runs in the suite',
     (path) => {
       expect(readme).toContain('```ts\n' + read(path) + '```');
