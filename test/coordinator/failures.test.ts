@@ -11,25 +11,13 @@ import {
   ServerError,
   TimeoutError,
 } from '../../src/shared/errors.js';
-import { FaultyClient } from './faulty-client.js';
 import { CAR, CHARGER, HEATER } from './static-scenario.js';
 import type { HarnessOptions } from './harness.js';
-import { MINUTE_MS, START_MS, useCoordinatorHarness } from './harness.js';
+import { MINUTE_MS, START_MS, startWithFaults, useCoordinatorHarness } from './harness.js';
 
 const start = useCoordinatorHarness();
 
-async function withFaults(options: HarnessOptions = {}) {
-  let faulty: FaultyClient | undefined;
-  const harness = await start({
-    ...options,
-    client: (api) => {
-      faulty = new FaultyClient(api);
-      return faulty;
-    },
-  });
-  if (faulty === undefined) throw new Error('no client');
-  return { ...harness, faulty };
-}
+const withFaults = (options: HarnessOptions = {}) => startWithFaults(start, options);
 
 const down = new ServerError('GET /v1/homes/x/devices/y answered 503', 503);
 

@@ -18,6 +18,7 @@ import type { MockTibberServerOptions, ScenarioSource } from '../../src/testing/
 import { MockTibberServer } from '../../src/testing/index.js';
 import { CountingTokens, RecordingClock, flush } from '../api/harness.js';
 import { RecordingLogger } from '../support/recording-logger.js';
+import { FaultyClient } from './faulty-client.js';
 import { StaticScenario } from './static-scenario.js';
 
 export const START_MS = Date.UTC(2026, 5, 1, 10);
@@ -185,4 +186,21 @@ export function useCoordinatorHarness(): (options?: HarnessOptions) => Promise<C
       },
     };
   };
+}
+
+/** A harness whose client fails on demand (see `FaultyClient`). */
+export async function startWithFaults(
+  start: (options?: HarnessOptions) => Promise<CoordinatorHarness>,
+  options: HarnessOptions = {},
+): Promise<CoordinatorHarness & { readonly faulty: FaultyClient }> {
+  let faulty: FaultyClient | undefined;
+  const harness = await start({
+    ...options,
+    client: (api) => {
+      faulty = new FaultyClient(api);
+      return faulty;
+    },
+  });
+  if (faulty === undefined) throw new Error('the harness made no client');
+  return { ...harness, faulty };
 }

@@ -2,25 +2,18 @@ import { describe, expect, it } from 'vitest';
 
 import type { CoordinatorListener } from '../../src/coordinator/coordinator-events.js';
 import { TimeoutError } from '../../src/shared/errors.js';
-import { FaultyClient } from './faulty-client.js';
 import { CAR, StaticScenario } from './static-scenario.js';
 import type { HarnessOptions } from './harness.js';
-import { MINUTE_MS, RecordingListener, useCoordinatorHarness } from './harness.js';
+import {
+  MINUTE_MS,
+  RecordingListener,
+  startWithFaults,
+  useCoordinatorHarness,
+} from './harness.js';
 
 const start = useCoordinatorHarness();
 
-async function withFaults(options: HarnessOptions = {}) {
-  let faulty: FaultyClient | undefined;
-  const harness = await start({
-    ...options,
-    client: (api) => {
-      faulty = new FaultyClient(api);
-      return faulty;
-    },
-  });
-  if (faulty === undefined) throw new Error('no client');
-  return { ...harness, faulty };
-}
+const withFaults = (options: HarnessOptions = {}) => startWithFaults(start, options);
 
 describe('capabilities that vanish or turn null for a poll (C4)', () => {
   it.each([

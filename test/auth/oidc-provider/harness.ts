@@ -17,6 +17,7 @@ import { promisify } from 'node:util';
 import type { Account, Configuration, JWK, KoaContextWithOIDC } from 'oidc-provider';
 import Provider, { errors } from 'oidc-provider';
 
+import { TIBBER_SCOPES } from '../../../src/testing/index.js';
 import { CookieJar } from './cookie-jar.js';
 import { createMemoryAdapter } from './memory-adapter.js';
 
@@ -62,20 +63,8 @@ export interface OidcProviderOptions {
   readonly redirectUri?: string;
 }
 
-/** Tibber's scopes for a Data API client, in the order its consent page lists them. */
-export const DEFAULT_PROVIDER_SCOPES: readonly string[] = Object.freeze([
-  'openid',
-  'profile',
-  'email',
-  'offline_access',
-  'data-api-user-read',
-  'data-api-homes-read',
-  'data-api-vehicles-read',
-  'data-api-chargers-read',
-  'data-api-thermostats-read',
-  'data-api-energy-systems-read',
-  'data-api-inverters-read',
-]);
+/** Tibber's scopes for a Data API client, as the mock server grants them. */
+export const DEFAULT_PROVIDER_SCOPES: readonly string[] = TIBBER_SCOPES;
 
 export const OIDC_TEST_SUBJECT = 'user-oidc-1';
 
