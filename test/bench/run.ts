@@ -3,6 +3,7 @@
  * absolute times on shared machines say little. Prints a report; asserts nothing.
  */
 import { benchClient, clientBenchHeading } from './client.js';
+import { benchCoordinator } from './coordinator.js';
 import { benchMockServer } from './mock-server.js';
 import { benchModelMapping } from './model-mapping.js';
 
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
   for (const devices of [1, 100, 1_000]) {
     for (const line of await benchClient(devices)) console.log(line);
   }
+  console.log();
+  for (const line of await benchCoordinator()) console.log(line);
 }
 
 await main();
