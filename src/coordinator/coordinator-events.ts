@@ -26,7 +26,8 @@ export interface PersistentProblemEvent {
 export interface CoordinatorListener {
   /** A poll's changes, in order, with the snapshot after it; never called with none. */
   changes?(changes: readonly Change[], snapshot: CoordinatorSnapshot): unknown;
-  availabilityChanged?(event: AvailabilityEvent): unknown;
+  /** With the snapshot it is part of: a failed poll changes availability, not data. */
+  availabilityChanged?(event: AvailabilityEvent, snapshot: CoordinatorSnapshot): unknown;
   /** Polling has stopped until `resume()` after a new sign-in; told once. */
   reauthRequired?(error: ReauthorizationRequiredError): unknown;
   persistentProblem?(event: PersistentProblemEvent): unknown;

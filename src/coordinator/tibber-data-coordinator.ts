@@ -348,7 +348,7 @@ export class TibberDataCoordinator {
     if (changes.length > 0) this.#emit((listener) => listener.changes?.(changes, next));
     if (isFirst) return;
     for (const event of availabilityChanges(previous, next, error)) {
-      this.#emit((listener) => listener.availabilityChanged?.(event));
+      this.#emit((listener) => listener.availabilityChanged?.(event, next));
     }
   }
 

@@ -62,12 +62,19 @@ describe('a failed poll after success (C1, C3)', () => {
     const { coordinator, faulty, listener, nextPoll } = await withFaults({
       coordinator: { graceWindow: 0 },
     });
+    const told: boolean[] = [];
+    coordinator.subscribe({
+      availabilityChanged: (_event, snapshot) => told.push(snapshot.available),
+    });
     faulty.fail('getDevice', down);
 
     await nextPoll();
 
     expect(coordinator.snapshot.available).toBe(false);
     expect(listener.availability[0]).toEqual({ available: false, error: down });
+    // Each event comes with the snapshot it belongs to: the one after the failed poll.
+    expect(told.every((available) => !available)).toBe(true);
+    expect(told).toHaveLength(4);
   });
 
   it('backs off 1, 2, 4, 8 … intervals, capped at 15 minutes, and resets on success', async () => {
