@@ -21,7 +21,8 @@ export function mapAttribute(
 ): MappedItem<DeviceAttribute> {
   const known = knownAttribute(wire.id);
   const isConnectivity = wire.value === undefined;
-  const value: JsonValue = wire.value ?? connectivityValue(wire);
+  // `null` is a value (unknown this poll), not a connectivity shape.
+  const value: JsonValue = wire.value === undefined ? connectivityValue(wire) : wire.value;
   const description = wire.description?.trim() ?? '';
 
   const attribute: DeviceAttribute = {

@@ -48,6 +48,17 @@ describe('attribute data types', () => {
     expect(valueMatchesDataType(value, dataType)).toBe(expected);
   });
 
+  it('keeps a null value as null, not as an empty connectivity shape', () => {
+    const { attributes, issues } = mapAttributes([{ id: 'isOnline', value: null }]);
+
+    expect(issues).toEqual([]);
+    expect(attributes[0]).toMatchObject({
+      attributeId: 'isOnline',
+      value: null,
+      dataType: 'boolean',
+    });
+  });
+
   it('knows isOnline whatever its case', () => {
     expect([knownAttribute('isOnline'), knownAttribute('ISONLINE')]).toEqual([
       { dataType: 'boolean', displayName: 'Online', isDiagnostic: true },
