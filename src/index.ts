@@ -9,3 +9,4 @@ export * from './models/index.js';
 export * from './auth/index.js';
 export * from './api/index.js';
 export * from './coordinator/index.js';
+export * from './entities/index.js';
