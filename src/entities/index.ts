@@ -19,3 +19,5 @@ export {
   entityUniqueId,
 } from './describe-entity.js';
 export { attributeState, capabilityState } from './entity-state.js';
+export { buildDiagnostics } from './diagnostics.js';
+export type { DiagnosticsInput } from './diagnostics.js';
