@@ -21,6 +21,7 @@ describe('README', () => {
     'test/docs/sign-in.test.ts',
     'test/docs/client.test.ts',
     'test/docs/coordinator.test.ts',
+    'test/docs/entities.test.ts',
   ])(
     'shows %s exactly as it runs in the suite',
     (path) => {
