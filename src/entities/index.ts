@@ -21,3 +21,5 @@ export {
 export { attributeState, capabilityState } from './entity-state.js';
 export { buildDiagnostics } from './diagnostics.js';
 export type { DiagnosticsInput } from './diagnostics.js';
+export { HomeAssistantMqttBridge } from './home-assistant-mqtt-bridge.js';
+export type { HomeAssistantMqttBridgeOptions } from './home-assistant-mqtt-bridge.js';
