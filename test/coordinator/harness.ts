@@ -1,5 +1,9 @@
 import { afterEach } from 'vitest';
 
+import { MemoryTokenStore } from '../../src/auth/memory-token-store.js';
+import { OAuthSessionManager } from '../../src/auth/session-manager.js';
+import { createOAuthSession } from '../../src/models/index.js';
+
 import { TibberDataClient } from '../../src/api/tibber-data-client.js';
 import type { CallOptions } from '../../src/api/tibber-data-client.js';
 import type {
@@ -15,7 +19,8 @@ import type { Change } from '../../src/coordinator/changes.js';
 import { TibberDataCoordinator } from '../../src/coordinator/tibber-data-coordinator.js';
 import type { AccessTokenProvider } from '../../src/api/access-token-provider.js';
 import type { MockTibberServerOptions, ScenarioSource } from '../../src/testing/index.js';
-import { MockTibberServer } from '../../src/testing/index.js';
+import type { ManualClock } from '../../src/testing/index.js';
+import { DEFAULT_MOCK_CLIENT, MockTibberServer } from '../../src/testing/index.js';
 import { CountingTokens, RecordingClock, flush } from '../api/harness.js';
 import { RecordingLogger } from '../support/recording-logger.js';
 import { FaultyClient } from './faulty-client.js';
@@ -203,4 +208,31 @@ export async function startWithFaults(
   });
   if (faulty === undefined) throw new Error('the harness made no client');
   return { ...harness, faulty };
+}
+
+/** A session manager holding tokens the mock issued, as after a sign-in. */
+export function signedInManager(server: MockTibberServer, clock: ManualClock): OAuthSessionManager {
+  const issued = server.issueTokens();
+  const now = new Date(clock.now()).toISOString();
+  const session = createOAuthSession({
+    sessionId: 'soak',
+    userId: server.user.sub,
+    accessToken: issued.accessToken,
+    refreshToken: issued.refreshToken ?? '',
+    tokenType: 'Bearer',
+    expiresAt: new Date(issued.expiresAtMs).toISOString(),
+    scopes: issued.scopes,
+    createdAt: now,
+    lastRefreshed: now,
+  });
+  return new OAuthSessionManager({
+    clientId: DEFAULT_MOCK_CLIENT.clientId,
+    clientSecret: DEFAULT_MOCK_CLIENT.clientSecret,
+    redirectUri: DEFAULT_MOCK_CLIENT.redirectUris[0] ?? '',
+    issuer: server.issuer,
+    store: new MemoryTokenStore(session),
+    userAgent: 'SoakTests/1.0.0',
+    clock,
+    scheduler: clock,
+  });
 }

@@ -1,15 +1,12 @@
 import { describe, expect, it } from 'vitest';
 
-import { MemoryTokenStore } from '../../src/auth/memory-token-store.js';
-import { OAuthSessionManager } from '../../src/auth/session-manager.js';
 import type { Change } from '../../src/coordinator/changes.js';
-import { createOAuthSession } from '../../src/models/index.js';
-import type { ManualClock, MockTibberServer } from '../../src/testing/index.js';
+import type { MockTibberServer } from '../../src/testing/index.js';
 import { NotFoundError, ServerError } from '../../src/shared/errors.js';
-import { DEFAULT_MOCK_CLIENT, mulberry32 } from '../../src/testing/index.js';
+import { mulberry32 } from '../../src/testing/index.js';
 import { FaultyClient } from './faulty-client.js';
 import { CAR, CHARGER, HEATER, HOME_A, StaticScenario } from './static-scenario.js';
-import { useCoordinatorHarness } from './harness.js';
+import { signedInManager, useCoordinatorHarness } from './harness.js';
 
 const start = useCoordinatorHarness();
 const POLL_MS = 10 * 60_000;
@@ -20,33 +17,6 @@ const NUMERIC: readonly [string, string][] = [
   [CHARGER, 'charging.current.max'],
   [HEATER, 'temp.setpoint'],
 ];
-
-/** A session manager holding tokens the mock issued, as after a sign-in. */
-function signedInManager(server: MockTibberServer, clock: ManualClock): OAuthSessionManager {
-  const issued = server.issueTokens();
-  const now = new Date(clock.now()).toISOString();
-  const session = createOAuthSession({
-    sessionId: 'soak',
-    userId: server.user.sub,
-    accessToken: issued.accessToken,
-    refreshToken: issued.refreshToken ?? '',
-    tokenType: 'Bearer',
-    expiresAt: new Date(issued.expiresAtMs).toISOString(),
-    scopes: issued.scopes,
-    createdAt: now,
-    lastRefreshed: now,
-  });
-  return new OAuthSessionManager({
-    clientId: DEFAULT_MOCK_CLIENT.clientId,
-    clientSecret: DEFAULT_MOCK_CLIENT.clientSecret,
-    redirectUri: DEFAULT_MOCK_CLIENT.redirectUris[0] ?? '',
-    issuer: server.issuer,
-    store: new MemoryTokenStore(session),
-    userAgent: 'SoakTests/1.0.0',
-    clock,
-    scheduler: clock,
-  });
-}
 
 /** The values a listener would show, built from the changes alone. */
 function applyChanges(shown: Map<string, unknown>, changes: readonly Change[]): void {
