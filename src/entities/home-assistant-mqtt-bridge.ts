@@ -56,6 +56,9 @@ export class HomeAssistantMqttBridge implements EntityAdapter {
   /** Clears not yet sent, for entities removed while disconnected. */
   readonly #pendingClears = new Map<string, MqttMessage>();
   #client: MqttClient | undefined;
+  /** Publishes the broker has not acknowledged yet, and who waits for them. */
+  #unacknowledged = 0;
+  readonly #whenAcknowledged: (() => void)[] = [];
   #reconnectTimer: TimerHandle | undefined;
   #reconnectAttempts = 0;
 
@@ -222,14 +225,32 @@ export class HomeAssistantMqttBridge implements EntityAdapter {
 
     for (const { topic, payload } of messages) {
       try {
+        this.#unacknowledged++;
         client.publish(topic, payload, { retain: true, qos: 1 }, (error) => {
           // mqtt.js passes `null`, not `undefined`, on success after a reconnect.
           if (error instanceof Error) this.#publishFailed(error);
+          this.#acknowledged();
         });
       } catch (error) {
         this.#publishFailed(error);
+        this.#acknowledged();
       }
     }
+  }
+
+  /**
+   * Resolves once the broker has acknowledged (or refused) every message published so far:
+   * for a host that must know its entities reached the broker before it goes on.
+   */
+  published(): Promise<void> {
+    if (this.#unacknowledged === 0) return Promise.resolve();
+    return new Promise((resolve) => this.#whenAcknowledged.push(resolve));
+  }
+
+  #acknowledged(): void {
+    this.#unacknowledged--;
+    if (this.#unacknowledged > 0) return;
+    for (const resolve of this.#whenAcknowledged.splice(0)) resolve();
   }
 
   #scheduleReconnect(client: MqttClient): void {

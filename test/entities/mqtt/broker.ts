@@ -110,11 +110,3 @@ export async function until(holds: () => boolean, timeoutMs = 2_000): Promise<vo
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
-
-/** Lets messages in flight arrive, for asserting that nothing more came. */
-export async function settle(recorder: MessageRecorder, ms = 100): Promise<void> {
-  const ping = `test/settled/${Date.now()}`;
-  await recorder.client.publishAsync(ping, 'x', { qos: 1 });
-  await until(() => recorder.on(ping).length > 0);
-  await new Promise((resolve) => setTimeout(resolve, ms));
-}

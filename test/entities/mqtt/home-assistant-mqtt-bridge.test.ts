@@ -14,7 +14,7 @@ import {
   HOME_A,
   StaticScenario,
 } from '../../coordinator/static-scenario.js';
-import { MessageRecorder, settle, startBroker, until } from './broker.js';
+import { MessageRecorder, startBroker, until } from './broker.js';
 import type { ReceivedMessage, TestBroker } from './broker.js';
 
 const start = useCoordinatorHarness();
@@ -147,14 +147,14 @@ describe('HomeAssistantMqttBridge', () => {
 
   it('publishes exactly one new state when a value changes', async () => {
     const scenario = new StaticScenario();
-    const { harness, recorder, sent } = await bridged(start({ scenario, start: false }));
+    const { harness, recorder, sent, bridge } = await bridged(start({ scenario, start: false }));
     const before = recorder.messages.length;
     const sentBefore = sent.length;
 
     scenario.setValue(CAR, 'storage.stateOfCharge', 61);
     await harness.nextPoll();
     await until(() => recorder.messages.length > before);
-    await settle(recorder);
+    await bridge.published();
 
     const fresh = sent.slice(sentBefore).filter((m) => !m.topic.startsWith('test/'));
     const soc = configNamed(recorder, 'State of charge');
