@@ -103,9 +103,12 @@ function answerOf(error: unknown): Answer | undefined {
   return undefined;
 }
 
+/** RFC 6749 5.2: printable ASCII without `"` and `\\`. */
+const OAUTH_ERROR_CODE = /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/;
+
 function answer(status: number, oauthError: string | undefined, response: Response): Answer {
   // An error code is printable ASCII (RFC 6749 5.2); anything else is not worth repeating.
-  const readable = oauthError !== undefined && /^[\x20-\x21\x23-\x5b\x5d-\x7e]{1,64}$/.test(oauthError);
+  const readable = oauthError !== undefined && OAUTH_ERROR_CODE.test(oauthError);
   return {
     status,
     oauthError: readable ? oauthError : undefined,

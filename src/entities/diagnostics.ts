@@ -22,8 +22,15 @@ export interface DiagnosticsInput {
  * Keys whose values identify a person, a place, a vehicle or a secret: replaced by a
  * short fingerprint, so that two dumps can still be compared.
  */
-const SENSITIVE_KEY =
-  /token|secret|password|authorization|cookie|code_?verifier|vin|serial|externalid|e-?mail|address|postal|city|latitude|longitude|coordinates|ssid|bssid|ip_?address|userid|homeid|deviceid|sessionid|^id$|^sub$/i;
+const SENSITIVE_KEY = new RegExp(
+  [
+    'token|secret|password|authorization|cookie|code_?verifier',
+    'vin|serial|externalid|userid|homeid|deviceid|sessionid|^id$|^sub$',
+    'e-?mail|address|postal|city|latitude|longitude|coordinates',
+    'ssid|bssid|ip_?address',
+  ].join('|'),
+  'i',
+);
 
 /** Values that are secrets or identifiers whatever their key says. */
 const SENSITIVE_VALUE = [

@@ -77,7 +77,7 @@ describe('a failed poll after success (C1, C3)', () => {
     expect(told).toHaveLength(4);
   });
 
-  it('backs off 1, 2, 4, 8 … intervals, capped at 15 minutes, and resets on success', async () => {
+  it('backs off 1, 2, 4, 8 … intervals, up to 15 minutes, and resets on success', async () => {
     const { faulty, nextPoll } = await withFaults();
     faulty.fail('getDevice', down);
     const delays: number[] = [];

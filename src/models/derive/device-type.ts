@@ -1,5 +1,8 @@
 import type { DeviceType } from '../tibber-device.js';
 
+/** Solar power, a share from solar, or a solar energy counter. */
+const SOLAR = /^(powerFlow\.(solar\.|fromSolar$)|energyFlow\.\w+\.solar\.)/;
+
 function has(ids: readonly string[], pattern: RegExp): boolean {
   return ids.some((id) => pattern.test(id));
 }
@@ -24,7 +27,7 @@ export function inferDeviceType(capabilityIds: readonly string[]): DeviceType {
   const hasFlow = has(capabilityIds, /^(powerFlow|energyFlow)\./);
   if (hasFlow && hasStorage) return 'battery';
 
-  const hasSolar = has(capabilityIds, /^(powerFlow\.(solar\.|fromSolar$)|energyFlow\.\w+\.solar\.)/);
+  const hasSolar = has(capabilityIds, SOLAR);
   if (hasSolar) return 'inverter';
 
   if (has(capabilityIds, /^temp\./)) return 'thermostat';
