@@ -1,9 +1,12 @@
+import { DateTime } from 'luxon';
+
 import type { CoordinatorListener, CoordinatorSnapshot } from '../coordinator/index.js';
+import { DEFAULT_TIME_ZONE } from '../models/index.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
 import { describeAttribute, describeCapability, entityDevice } from './describe-entity.js';
 import type { EntityAdapter, EntityRecord } from './entity-adapter.js';
-import type { EntityState } from './entity.js';
+import type { EntityState, ResetPeriod } from './entity.js';
 import { attributeState, capabilityState } from './entity-state.js';
 
 /**
@@ -91,13 +94,20 @@ export class EntityFeed implements CoordinatorListener {
 /** Every entity of a snapshot, by unique id. */
 export function entitiesOf(snapshot: CoordinatorSnapshot): Map<string, EntityRecord> {
   const entities = new Map<string, EntityRecord>();
+  const zones = new Map(snapshot.homes.map((home) => [home.homeId, home.timeZone]));
   for (const entry of snapshot.devices) {
     const { device } = entry;
     const owner = entityDevice(device);
     const available = snapshot.available && entry.available;
+    const zone = zones.get(device.homeId) ?? DEFAULT_TIME_ZONE;
     for (const capability of device.capabilities) {
       const description = describeCapability(device, capability);
-      const state = capabilityState(description, capability, available);
+      const state = withLastReset(
+        capabilityState(description, capability, available),
+        description.resetsEvery,
+        capability.lastUpdated,
+        zone,
+      );
       entities.set(description.uniqueId, { description, device: owner, state });
     }
     for (const attribute of device.attributes) {
@@ -108,6 +118,21 @@ export function entitiesOf(snapshot: CoordinatorSnapshot): Map<string, EntityRec
     }
   }
   return entities;
+}
+
+/**
+ * The start of the period a resetting counter's value belongs to, in the home's zone: the
+ * counters reset at local midnight (or hour, week, month, year), 23- and 25-hour days too.
+ */
+function withLastReset(
+  state: EntityState,
+  period: ResetPeriod | undefined,
+  lastUpdated: string,
+  zone: string,
+): EntityState {
+  if (period === undefined) return state;
+  const start = DateTime.fromISO(lastUpdated, { zone }).startOf(period).toISO();
+  return start === null ? state : { ...state, lastReset: start };
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -51,6 +51,11 @@ export interface EntityState {
   readonly uniqueId: string;
   readonly value: string | number | boolean | null;
   readonly available: boolean;
+  /**
+   * For a counter that resets (`resetsEvery`): when its current period began, ISO 8601 with
+   * the home's offset. Without it a hub's statistics would read a reset as negative energy.
+   */
+  readonly lastReset?: string;
 }
 
 /** The device an entity belongs to, as a hub's device registry wants it. */

@@ -156,7 +156,7 @@ export class HomeAssistantMqttBridge implements EntityAdapter {
       const { description } = old;
       const own = entityTopics(description, this.#topics);
       if (old.state.value !== state.value) {
-        const payload = statePayload(description.platform, state.value);
+        const payload = statePayload(description.platform, state);
         messages.push({ topic: own.state, payload });
       }
       if (old.state.available !== state.available) {

@@ -87,8 +87,15 @@ export function discoveryConfig(record: EntityRecord, topics: DiscoveryTopics): 
   return JSON.stringify(config);
 }
 
-/** `ON`/`OFF` for a binary sensor, the value as text otherwise, `None` for unknown. */
-export function statePayload(platform: EntityPlatform, value: EntityState['value']): string {
+/**
+ * `ON`/`OFF` for a binary sensor, the value as text otherwise, `None` for unknown. A counter
+ * that resets sends JSON with its `last_reset`, which its config's templates read.
+ */
+export function statePayload(platform: EntityPlatform, state: EntityState): string {
+  const { value } = state;
+  if (state.lastReset !== undefined) {
+    return JSON.stringify({ value: value ?? 'None', last_reset: state.lastReset });
+  }
   if (value === null) return 'None';
   if (platform === 'binary_sensor' && typeof value === 'boolean') return value ? 'ON' : 'OFF';
   return String(value);
@@ -104,7 +111,7 @@ export function entityMessages(record: EntityRecord, topics: DiscoveryTopics): M
 
   return [
     { topic: own.config, payload: discoveryConfig(record, topics) },
-    { topic: own.state, payload: statePayload(record.description.platform, record.state.value) },
+    { topic: own.state, payload: statePayload(record.description.platform, record.state) },
     { topic: own.availability, payload: availabilityPayload(record.state) },
   ];
 }
@@ -137,6 +144,12 @@ function platformFields(description: EntityDescription): Record<string, unknown>
         ...optional('unit_of_measurement', description.unit),
         ...optional('state_class', description.stateClass),
         ...optional('suggested_display_precision', description.displayPrecision),
+        ...(description.resetsEvery === undefined
+          ? {}
+          : {
+              value_template: '{{ value_json.value }}',
+              last_reset_value_template: '{{ value_json.last_reset }}',
+            }),
       };
     case 'enum_sensor':
       return { device_class: 'enum', options: [...(description.options ?? [])] };
