@@ -111,8 +111,13 @@ export function entitiesOf(snapshot: CoordinatorSnapshot): Map<string, EntityRec
       entities.set(description.uniqueId, { description, device: owner, state });
     }
     for (const attribute of device.attributes) {
-      const description = describeAttribute(device, attribute);
-      if (description === undefined) continue;
+      const described = describeAttribute(device, attribute);
+      if (described === undefined) continue;
+      // Capabilities and attributes share one id space; should a device give both the same
+      // id, the capability keeps the plain unique id and the attribute gets a suffix.
+      const description = entities.has(described.uniqueId)
+        ? { ...described, uniqueId: `${described.uniqueId}_attribute` }
+        : described;
       const state = attributeState(description, attribute, available);
       entities.set(description.uniqueId, { description, device: owner, state });
     }

@@ -126,3 +126,15 @@ describe('EntityRegistry', () => {
     ]);
   });
 });
+
+describe('unique ids', () => {
+  it('stay distinct when a capability and an attribute share an id', async () => {
+    const scenario = new StaticScenario();
+    scenario.details.get(CAR)?.attributes.push({ id: 'range.remaining', value: 'estimated' });
+    const { registry } = await withRegistry(scenario);
+
+    const ids = registry.byDevice(CAR).map((r) => r.description.uniqueId);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.filter((id) => id.endsWith('range_remaining_attribute'))).toHaveLength(1);
+  });
+});
