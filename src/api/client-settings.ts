@@ -1,8 +1,8 @@
 import type { DurationLike } from 'luxon';
-import { Duration } from 'luxon';
 
 import type { Clock, Scheduler } from '../shared/clock.js';
 import { systemClock, systemScheduler } from '../shared/clock.js';
+import { durationOptionMs as durationMs } from '../shared/duration.js';
 import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
@@ -68,9 +68,9 @@ export function resolveClientSettings(options: TibberDataClientOptions): ClientS
     userAgent: buildUserAgent(options.userAgent),
     baseUrl: secureUrl(options.baseUrl ?? TIBBER_DATA_API, 'baseUrl'),
     userInfoUrl: secureUrl(options.userInfoUrl ?? TIBBER_USERINFO, 'userInfoUrl'),
-    attemptTimeoutMs: durationMs(options.attemptTimeout, { seconds: 15 }, 'attemptTimeout'),
-    callBudgetMs: durationMs(options.callBudget, { seconds: 30 }, 'callBudget'),
-    maxRetryAfterMs: durationMs(options.maxRetryAfter, { hours: 1 }, 'maxRetryAfter'),
+    attemptTimeoutMs: durationMs(options.attemptTimeout, { seconds: 15 }, 'attemptTimeout', 1),
+    callBudgetMs: durationMs(options.callBudget, { seconds: 30 }, 'callBudget', 1),
+    maxRetryAfterMs: durationMs(options.maxRetryAfter, { hours: 1 }, 'maxRetryAfter', 1),
     maxConcurrentDetails: count(options.maxConcurrentDetails ?? 4, 'maxConcurrentDetails'),
     maxHistoryPages: count(options.maxHistoryPages ?? 100, 'maxHistoryPages'),
     mapping: options.mapping ?? {},
@@ -89,12 +89,6 @@ function secureUrl(value: string, name: string): URL {
     `${name} ${url.origin} is not https: bearer tokens go only to https, or to plain http on ` +
       'loopback for tests',
   );
-}
-
-function durationMs(value: DurationLike | undefined, fallback: DurationLike, name: string): number {
-  const ms = Duration.fromDurationLike(value ?? fallback).toMillis();
-  if (!Number.isFinite(ms) || ms <= 0) throw new TypeError(`${name} must be a positive duration`);
-  return ms;
 }
 
 function count(value: number, name: string): number {

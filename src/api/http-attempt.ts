@@ -4,7 +4,7 @@ import type { AxiosInstance } from 'axios';
 import type { Scheduler } from '../shared/clock.js';
 import { NetworkError, TimeoutError } from '../shared/errors.js';
 
-/** What one attempt brought back: any status, the body as text. */
+/** What one attempt brought back: whatever the status, the body as text. */
 export interface RawResponse {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;

@@ -1,8 +1,8 @@
 import type { DurationLike } from 'luxon';
-import { Duration } from 'luxon';
 
 import type { Clock, Scheduler } from '../shared/clock.js';
 import { systemClock, systemScheduler } from '../shared/clock.js';
+import { durationOptionMs as durationMs } from '../shared/duration.js';
 import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
@@ -136,12 +136,4 @@ function requireSecure(url: URL): void {
     `${url.origin} is not https: tokens and the client secret go only to https, or to plain ` +
       'http on loopback for tests',
   );
-}
-
-function durationMs(value: DurationLike | undefined, fallback: DurationLike, name: string): number {
-  const ms = Duration.fromDurationLike(value ?? fallback).toMillis();
-  if (!Number.isFinite(ms) || ms < 0) {
-    throw new TypeError(`${name} must be a non-negative duration`);
-  }
-  return ms;
 }

@@ -1,5 +1,4 @@
 import type { DurationLike } from 'luxon';
-import { Duration } from 'luxon';
 
 import type { CallOptions } from '../api/index.js';
 import type {
@@ -10,6 +9,7 @@ import type {
 } from '../models/index.js';
 import type { Clock, Scheduler } from '../shared/clock.js';
 import { systemClock, systemScheduler } from '../shared/clock.js';
+import { durationOptionMs as ms } from '../shared/duration.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
 
@@ -95,12 +95,4 @@ export function resolveCoordinatorSettings(
     scheduler: options.scheduler ?? systemScheduler,
     logger: options.logger ?? silentLogger,
   };
-}
-
-function ms(value: DurationLike | undefined, fallback: DurationLike, name: string, min: number) {
-  const millis = Duration.fromDurationLike(value ?? fallback).toMillis();
-  if (!Number.isFinite(millis) || millis < min) {
-    throw new TypeError(`${name} must be a duration of at least ${min} ms`);
-  }
-  return millis;
 }
