@@ -1,6 +1,8 @@
 import type { Clock } from '../shared/clock.js';
 import { systemClock } from '../shared/clock.js';
-import { createMappingContext, describeMappingIssue } from '../models/index.js';
+import { TibberDataClient, staticAccessToken } from '../api/index.js';
+import { describeMappingIssue } from '../models/index.js';
+import { libraryIdentity } from '../shared/version.js';
 import { MockTibberServer, createDemoScenario } from '../testing/index.js';
 import type { Household } from './household.js';
 import { readHousehold } from './household.js';
@@ -28,9 +30,14 @@ export async function runDemo(output: Output, options: DemoOptions = {}): Promis
   const server = await MockTibberServer.start({ scenario, clock });
   try {
     output.line(`Mock Tibber server on ${server.url} (no Tibber account needed)`);
-    const { accessToken } = server.issueTokens();
-    const context = createMappingContext(clock.now());
-    const household = await readHousehold(server.endpoints.dataApi, accessToken, context);
+    const { version } = libraryIdentity();
+    const client = new TibberDataClient({
+      auth: staticAccessToken(server.issueTokens().accessToken),
+      userAgent: `tibber-data-cli/${version}`,
+      baseUrl: server.endpoints.dataApi,
+      clock,
+    });
+    const household = await readHousehold(client);
     printHousehold(output, household, options.capabilitiesShown ?? 6);
 
     if (options.serveUntil !== undefined) {

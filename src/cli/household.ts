@@ -1,6 +1,5 @@
-import type { MappingContext, MappingIssue, TibberDevice, TibberHome } from '../models/index.js';
-import { mapDeviceDetail, mapDeviceList, mapHomes } from '../models/index.js';
-import { libraryIdentity } from '../shared/version.js';
+import type { TibberDataClient } from '../api/index.js';
+import type { MappingIssue, TibberDevice, TibberHome } from '../models/index.js';
 
 /** What one read of an account yields: its homes, and each device once with its homes. */
 export interface Household {
@@ -16,56 +15,30 @@ export interface HouseholdDevice {
 }
 
 /**
- * Reads homes, device lists and device details once, with plain `fetch`. The demo's
- * stand-in until the API client exists; it runs the same domain mapping.
+ * Reads homes, device lists and device details once through the client, each device once
+ * however many homes list it (a vehicle is listed under every home).
  */
-export async function readHousehold(
-  dataApiUrl: string,
-  accessToken: string,
-  context: MappingContext,
-): Promise<Household> {
-  const get = (path: string): Promise<unknown> => getJson(dataApiUrl, path, accessToken);
+export async function readHousehold(client: TibberDataClient): Promise<Household> {
   const issues: MappingIssue[] = [];
-
-  const homes = mapHomes(await get('/v1/homes'), context);
+  const homes = await client.getHomes();
   issues.push(...homes.issues);
 
-  const byDevice = new Map<string, { homeIds: string[]; device?: TibberDevice }>();
+  const byDevice = new Map<string, string[]>();
   for (const home of homes.items) {
-    const list = mapDeviceList(await get(devicesPath(home.homeId)), home.homeId, context);
+    const list = await client.getDevices(home.homeId);
     issues.push(...list.issues);
     for (const summary of list.items) {
-      const entry = byDevice.get(summary.deviceId) ?? { homeIds: [] };
-      entry.homeIds.push(home.homeId);
-      byDevice.set(summary.deviceId, entry);
+      byDevice.set(summary.deviceId, [...(byDevice.get(summary.deviceId) ?? []), home.homeId]);
     }
   }
 
   const devices: HouseholdDevice[] = [];
-  for (const [deviceId, entry] of byDevice) {
-    const [homeId] = entry.homeIds;
+  for (const [deviceId, homeIds] of byDevice) {
+    const [homeId] = homeIds;
     if (homeId === undefined) continue;
-    const body = await get(`${devicesPath(homeId)}/${encodeURIComponent(deviceId)}`);
-    const detail = mapDeviceDetail(body, homeId, context);
+    const detail = await client.getDevice(homeId, deviceId);
     issues.push(...detail.issues);
-    devices.push({ device: detail.device, homeIds: entry.homeIds });
+    devices.push({ device: detail.device, homeIds });
   }
   return { homes: homes.items, devices, issues };
-}
-
-function devicesPath(homeId: string): string {
-  return `/v1/homes/${encodeURIComponent(homeId)}/devices`;
-}
-
-async function getJson(baseUrl: string, path: string, accessToken: string): Promise<unknown> {
-  const { name, version } = libraryIdentity();
-  const response = await fetch(new URL(path, baseUrl), {
-    headers: {
-      accept: 'application/json',
-      authorization: `Bearer ${accessToken}`,
-      'user-agent': `tibber-data-cli/${version} ${name}/${version} (node ${process.version})`,
-    },
-  });
-  if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
-  return response.json();
 }
