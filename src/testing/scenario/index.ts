@@ -18,5 +18,7 @@ export { createDemoScenario } from './demo.js';
 export type { DemoScenarioOptions } from './demo.js';
 export { generateScaleScenario } from './scale.js';
 export type { ScaleScenarioOptions } from './scale.js';
+export { timeLapse } from './time-lapse.js';
+export type { TimeLapseOptions } from './time-lapse.js';
 export { mulberry32 } from './random.js';
 export type { Random } from './random.js';
