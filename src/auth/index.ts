@@ -30,5 +30,5 @@ export type { TokenStore } from './token-store.js';
 export { MemoryTokenStore } from './memory-token-store.js';
 export { EncryptedFileTokenStore } from './encrypted-file-token-store.js';
 export type { EncryptedFileTokenStoreOptions } from './encrypted-file-token-store.js';
-export { TOKEN_KEY_ENV } from './store-key.js';
+export { MIN_KEY_BYTES, TOKEN_KEY_ENV } from './store-key.js';
 export type { StoreKeyInput } from './store-key.js';

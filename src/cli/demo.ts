@@ -1,78 +1,108 @@
-import type { Clock } from '../shared/clock.js';
+import { MemoryTokenStore, OAuthSessionManager } from '../auth/index.js';
+import { TibberDataClient } from '../api/index.js';
 import { systemClock } from '../shared/clock.js';
-import { TibberDataClient, staticAccessToken } from '../api/index.js';
-import { describeMappingIssue } from '../models/index.js';
-import { libraryIdentity } from '../shared/version.js';
-import { MockTibberServer, createDemoScenario } from '../testing/index.js';
-import type { Household } from './household.js';
-import { readHousehold } from './household.js';
-import { alignColumns, describeDevice, formatCapability } from './format.js';
-import type { Output } from './output.js';
+import type { Logger } from '../shared/logger.js';
+import {
+  DEFAULT_MOCK_CLIENT,
+  MockTibberServer,
+  createDemoScenario,
+  timeLapse,
+} from '../testing/index.js';
+import { cliUserAgent } from './account.js';
+import type { CliContext } from './context.js';
+import { formatDuration } from './durations.js';
+import { LiveView } from './live-view.js';
+import { runLiveSession } from './live-session.js';
+import { describeStop } from './stop-text.js';
 
 export interface DemoOptions {
-  /** Keep the mock server running after the read, until this resolves. */
-  readonly serveUntil?: Promise<void>;
-  /** Scenario seed: the same seed gives the same household. */
+  readonly pollIntervalMs: number;
+  readonly durationMs?: number;
+  /** How many times faster than real time the household lives. */
+  readonly speed: number;
   readonly seed?: number;
-  /** Capabilities shown per device; the rest are counted. */
-  readonly capabilitiesShown?: number;
-  /** The mock server's time, and so its values. Default: real time. */
-  readonly clock?: Clock;
+  readonly json: boolean;
+  readonly all: boolean;
+  readonly logger: Logger;
 }
 
 /**
- * Starts the mock Tibber server with the demo household, signs in as the mock user, reads
- * every home and device once through the domain model, and prints what it found.
+ * The whole library against the built-in mock Tibber, no account needed: the mock
+ * server, a real authorization-code sign-in with PKCE against it, the coordinator, the
+ * entities, and each change as it happens.
  */
-export async function runDemo(output: Output, options: DemoOptions = {}): Promise<void> {
+export async function runDemo(context: CliContext, options: DemoOptions): Promise<void> {
+  const { output } = context;
   const scenario = createDemoScenario(options.seed === undefined ? {} : { seed: options.seed });
-  const clock = options.clock ?? systemClock;
-  const server = await MockTibberServer.start({ scenario, clock });
+  const server = await MockTibberServer.start({
+    scenario: timeLapse(scenario, { speed: options.speed, startMs: systemClock.now() }),
+  });
   try {
-    output.line(`Mock Tibber server on ${server.url} (no Tibber account needed)`);
-    const { version } = libraryIdentity();
-    const client = new TibberDataClient({
-      auth: staticAccessToken(server.issueTokens().accessToken),
-      userAgent: `tibber-data-cli/${version}`,
-      baseUrl: server.endpoints.dataApi,
-      clock,
-    });
-    const household = await readHousehold(client);
-    printHousehold(output, household, options.capabilitiesShown ?? 6);
+    const auth = await signInToMock(server, options.logger);
+    const session = await auth.session();
+    const status = (text: string): void => {
+      output.status(text);
+    };
+    status(`Mock Tibber server on ${server.url} (no Tibber account needed)`);
+    status(`Signed in as ${scenario.user.name} (authorization code with PKCE, tokens in memory)`);
+    status(
+      `Polling every ${formatDuration(options.pollIntervalMs)}; the household lives ` +
+        `${options.speed}× faster than real time. Ctrl-C stops.`,
+    );
+    if (session === undefined) throw new Error('the mock sign-in left no session');
 
-    if (options.serveUntil !== undefined) {
-      output.line();
-      output.line(`Serving ${server.endpoints.discovery} until interrupted (Ctrl+C).`);
-      await options.serveUntil;
-    }
+    const client = new TibberDataClient({
+      auth,
+      userAgent: cliUserAgent(),
+      baseUrl: server.endpoints.dataApi,
+      logger: options.logger,
+    });
+    const view = new LiveView({
+      output,
+      json: options.json,
+      all: options.all,
+      clock: systemClock,
+      onReauthRequired: () => undefined,
+    });
+    const reason = await runLiveSession({
+      context,
+      client,
+      pollIntervalMs: options.pollIntervalMs,
+      maxPhaseMs: 0,
+      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+      logger: options.logger,
+      listeners: [view],
+      onFirstPoll: () => {
+        view.showHousehold();
+      },
+    });
+    if (reason.kind === 'failure') throw reason.error;
+    status(describeStop(reason));
   } finally {
     await server.close();
   }
 }
 
-function printHousehold(output: Output, household: Household, shown: number): void {
-  const homeNames = new Map(household.homes.map((home) => [home.homeId, home.displayName]));
-
-  output.line();
-  output.line(`${household.homes.length} homes`);
-  const homeRows = household.homes.map((home) => [home.displayName, home.timeZone]);
-  for (const line of alignColumns(homeRows, '  ')) output.line(line);
-
-  output.line();
-  output.line(`${household.devices.length} devices`);
-  for (const { device, homeIds } of household.devices) {
-    const homes = homeIds.map((id) => homeNames.get(id) ?? id).join(', ');
-    output.line(`  ${describeDevice(device)}: ${device.onlineStatus}, in ${homes}`);
-
-    const state = device.capabilities.filter((capability) => !capability.isDiagnostic);
-    const rows = state.slice(0, shown).map((c) => [c.displayName, formatCapability(c)]);
-    for (const line of alignColumns(rows, '    ')) output.line(line);
-    if (state.length > shown) output.line(`    … and ${state.length - shown} more`);
-  }
-
-  if (household.issues.length > 0) {
-    output.line();
-    output.line(`${household.issues.length} mapping notes`);
-    for (const issue of household.issues) output.line(`  ${describeMappingIssue(issue)}`);
-  }
+/** What a user does in a browser, done by following the mock's redirect. */
+async function signInToMock(
+  server: MockTibberServer,
+  logger: Logger,
+): Promise<OAuthSessionManager> {
+  const [redirectUri] = DEFAULT_MOCK_CLIENT.redirectUris;
+  if (redirectUri === undefined) throw new Error('the mock client has no redirect URI');
+  const auth = new OAuthSessionManager({
+    issuer: server.issuer,
+    clientId: DEFAULT_MOCK_CLIENT.clientId,
+    clientSecret: DEFAULT_MOCK_CLIENT.clientSecret,
+    redirectUri,
+    userAgent: cliUserAgent(),
+    store: new MemoryTokenStore(),
+    logger,
+  });
+  const { url, pending } = await auth.beginAuthorization();
+  const approval = await fetch(url, { redirect: 'manual' });
+  const callback = approval.headers.get('location');
+  if (callback === null) throw new Error(`the mock did not approve (HTTP ${approval.status})`);
+  await auth.completeAuthorization(callback, pending);
+  return auth;
 }

@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// The `tibber-data` executable: everything it does lives in run-command.ts, testable.
+// The `tibber-data` executable: everything it does lives in program.ts, testable in-process.
+import { ExitCode } from './exit-codes.js';
 import { consoleOutput } from './output.js';
-import { runCommand } from './run-command.js';
+import { runCli } from './program.js';
+import { processInterrupts } from './signals.js';
 
-runCommand(process.argv.slice(2), consoleOutput).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    consoleOutput.error(error instanceof Error ? error.message : String(error));
-    process.exitCode = 1;
-  },
-);
+const code = await runCli(process.argv.slice(2), {
+  output: consoleOutput,
+  env: process.env,
+  cwd: process.cwd(),
+  interrupts: processInterrupts,
+  stdin: process.stdin,
+  forceExit: () => process.exit(ExitCode.interrupted),
+});
+process.exitCode = code;
