@@ -22,6 +22,10 @@ export interface TimeLapseOptions {
  * Only the time that `homes`, `devices` and `device` see is mapped, linearly to
  * `startMs + (nowMs - startMs) * speed` and rounded to whole ms; `history` is asked for
  * explicit windows and passes through unchanged, as do the other methods.
+ *
+ * A device's `status.lastSeen` is mapped back onto the server's clock: the household's own
+ * time runs ahead of every client's, and a report from the future is one a careful client
+ * rejects.
  */
 export function timeLapse(source: ScenarioSource, options: TimeLapseOptions): ScenarioSource {
   const { speed, startMs } = options;
@@ -34,6 +38,8 @@ export function timeLapse(source: ScenarioSource, options: TimeLapseOptions): Sc
     throw new RangeError(`timeLapse startMs must be a finite number, not ${String(startMs)}`);
   }
   const lapsed = (nowMs: number): number => Math.round(startMs + (nowMs - startMs) * speed);
+  const onServerClock = (householdMs: number): number =>
+    startMs + (householdMs - startMs) / speed;
 
   return {
     get user(): MockUser {
@@ -42,8 +48,10 @@ export function timeLapse(source: ScenarioSource, options: TimeLapseOptions): Sc
     homes: (nowMs: number): WireHome[] => source.homes(lapsed(nowMs)),
     devices: (homeId: string, nowMs: number): WireDeviceSummary[] | undefined =>
       source.devices(homeId, lapsed(nowMs)),
-    device: (homeId: string, deviceId: string, nowMs: number): WireDeviceDetail | undefined =>
-      source.device(homeId, deviceId, lapsed(nowMs)),
+    device: (homeId: string, deviceId: string, nowMs: number): WireDeviceDetail | undefined => {
+      const detail = source.device(homeId, deviceId, lapsed(nowMs));
+      return detail === undefined ? undefined : withLastSeen(detail, onServerClock);
+    },
     history: (
       homeId: string,
       deviceId: string,
@@ -58,4 +66,18 @@ export function timeLapse(source: ScenarioSource, options: TimeLapseOptions): Sc
       source.requiredScope(homeId, deviceId),
     timeZoneOf: (homeId: string): string | undefined => source.timeZoneOf(homeId),
   };
+}
+
+/** The detail with `status.lastSeen` moved by `map`, to the whole second as the wire has it. */
+function withLastSeen(
+  detail: WireDeviceDetail,
+  map: (householdMs: number) => number,
+): WireDeviceDetail {
+  const { lastSeen } = detail.status;
+  if (typeof lastSeen !== 'string') return detail;
+  const householdMs = Date.parse(lastSeen);
+  if (Number.isNaN(householdMs)) return detail;
+  const seconds = Math.floor(map(householdMs) / 1_000);
+  const iso = new Date(seconds * 1_000).toISOString().replace('.000Z', 'Z');
+  return { ...detail, status: { ...detail.status, lastSeen: iso } };
 }

@@ -36,6 +36,10 @@ function recordingSource(): { source: ScenarioSource; times: number[] } {
   return { source, times };
 }
 
+function lapsedTime(atMs: number): number {
+  return START + (atMs - START) * 60;
+}
+
 describe('timeLapse', () => {
   it('shows the household exactly as the source has it at startMs', () => {
     expect(lapsed.device(main, battery, START)).toEqual(scenario.device(main, battery, START));
@@ -49,11 +53,24 @@ describe('timeLapse', () => {
       scenario.device(main, battery, START + MINUTE),
     );
 
-    expect(lapsed.device(main, battery, START + 1_000)).toEqual(
-      scenario.device(main, battery, START + MINUTE),
-    );
+    const { status, ...values } = lapsed.device(main, battery, START + 1_000) ?? {};
+    const { status: sourceStatus, ...sourceValues } =
+      scenario.device(main, battery, START + MINUTE) ?? {};
+    expect(values).toEqual(sourceValues);
+    expect(status).toEqual({ ...sourceStatus, lastSeen: '2026-06-01T10:00:01Z' });
     expect(lapsed.devices(main, START + 1_000)).toEqual(scenario.devices(main, START + MINUTE));
     expect(lapsed.homes(START + 1_000)).toEqual(scenario.homes(START + MINUTE));
+  });
+
+  it('keeps lastSeen on the server clock, never ahead of it', () => {
+    for (const atMs of [START + 1_000, START + 7_500, START + HOUR]) {
+      const sourceSeen = Date.parse(String(scenario.device(main, battery, lapsedTime(atMs))
+        ?.status['lastSeen']));
+      const seen = Date.parse(String(lapsed.device(main, battery, atMs)?.status['lastSeen']));
+
+      expect(seen).toBe(Math.floor((START + (sourceSeen - START) / 60) / 1_000) * 1_000);
+      expect(seen).toBeLessThanOrEqual(atMs);
+    }
   });
 
   it('maps times linearly on both sides of startMs, rounded to whole ms', () => {
