@@ -7,6 +7,7 @@ import type { CliContext } from './context.js';
 import { CommandFailure, ExitCode, describeFailure } from './exit-codes.js';
 import { formatDuration } from './durations.js';
 import { runLiveSession } from './live-session.js';
+import { RunUntilStopped } from './signals.js';
 import { describeStop } from './stop-text.js';
 
 export interface BridgeOptions {
@@ -33,7 +34,21 @@ export async function runBridge(
   account: Account,
   options: BridgeOptions,
 ): Promise<void> {
-  await requireSession(account);
+  const run = RunUntilStopped.begin(context, options.durationMs);
+  try {
+    await requireSession(account);
+    await bridgeUntilStopped(context, account, options, run);
+  } finally {
+    run.dispose();
+  }
+}
+
+async function bridgeUntilStopped(
+  context: CliContext,
+  account: Account,
+  options: BridgeOptions,
+  run: RunUntilStopped,
+): Promise<void> {
   const { output } = context;
   const broker = withoutCredentials(options.mqttUrl);
   const bridge = new HomeAssistantMqttBridge({
@@ -44,7 +59,7 @@ export async function runBridge(
     ...(options.discoveryPrefix === undefined ? {} : { discoveryPrefix: options.discoveryPrefix }),
     ...(options.baseTopic === undefined ? {} : { baseTopic: options.baseTopic }),
   });
-  await connect(bridge, broker, options.connectTimeoutMs);
+  await Promise.race([connect(bridge, broker, options.connectTimeoutMs), run.stopped]);
   const feed = new EntityFeed([bridge], options.logger);
   const report: CoordinatorListener = {
     availabilityChanged: (event) => {
@@ -69,7 +84,7 @@ export async function runBridge(
       context,
       client: account.client,
       pollIntervalMs: options.pollIntervalMs,
-      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+      run,
       logger: options.logger,
       listeners: [feed, report],
       onFirstPoll: () => {

@@ -13,6 +13,7 @@ import type { CliContext } from './context.js';
 import { formatDuration } from './durations.js';
 import { LiveView } from './live-view.js';
 import { runLiveSession } from './live-session.js';
+import { RunUntilStopped } from './signals.js';
 import { describeStop } from './stop-text.js';
 
 export interface DemoOptions {
@@ -33,6 +34,7 @@ export interface DemoOptions {
  */
 export async function runDemo(context: CliContext, options: DemoOptions): Promise<void> {
   const { output } = context;
+  const run = RunUntilStopped.begin(context, options.durationMs);
   const scenario = createDemoScenario(options.seed === undefined ? {} : { seed: options.seed });
   const server = await MockTibberServer.start({
     scenario: timeLapse(scenario, { speed: options.speed, startMs: systemClock.now() }),
@@ -69,7 +71,7 @@ export async function runDemo(context: CliContext, options: DemoOptions): Promis
       client,
       pollIntervalMs: options.pollIntervalMs,
       maxPhaseMs: 0,
-      ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+      run,
       logger: options.logger,
       listeners: [view],
       onFirstPoll: () => {
@@ -80,6 +82,7 @@ export async function runDemo(context: CliContext, options: DemoOptions): Promis
     status(describeStop(reason));
   } finally {
     await server.close();
+    run.dispose();
   }
 }
 

@@ -3,14 +3,14 @@ import { TibberDataCoordinator } from '../coordinator/index.js';
 import type { Logger } from '../shared/logger.js';
 import type { CliContext } from './context.js';
 import { DiscoveryProgress } from './discovery-progress.js';
-import type { StopReason } from './signals.js';
-import { RunUntilStopped } from './signals.js';
+import type { RunUntilStopped, StopReason } from './signals.js';
 
 export interface LiveSessionOptions {
   readonly context: CliContext;
   readonly client: CoordinatorClient;
   readonly pollIntervalMs: number;
-  readonly durationMs?: number;
+  /** The command's lifetime, begun before its setup so that an early Ctrl-C is heard. */
+  readonly run: RunUntilStopped;
   /** The coordinator's random offset per poll; 0 for the demo, whose clock is its own. */
   readonly maxPhaseMs?: number;
   readonly logger: Logger;
@@ -23,10 +23,11 @@ export interface LiveSessionOptions {
 /**
  * `demo`, `watch` and `bridge`: the coordinator from the first poll until Ctrl-C,
  * SIGTERM, `--duration` or a sign-in Tibber asks for. Resolves with why it stopped, after
- * the coordinator has stopped and every listener and handle is gone.
+ * the coordinator has stopped and its listeners are gone.
  */
 export async function runLiveSession(options: LiveSessionOptions): Promise<StopReason> {
   const { context, logger } = options;
+  if (options.run.isStopped) return options.run.stopped;
   const progress = new DiscoveryProgress(options.client, context.output);
   const coordinator = new TibberDataCoordinator({
     client: progress,
@@ -34,11 +35,7 @@ export async function runLiveSession(options: LiveSessionOptions): Promise<StopR
     ...(options.maxPhaseMs === undefined ? {} : { maxPhase: options.maxPhaseMs }),
     logger,
   });
-  const run = new RunUntilStopped({
-    interrupts: context.interrupts,
-    onSecondInterrupt: context.forceExit,
-    ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
-  });
+  const { run } = options;
   const finishProgress = (): void => {
     progress.finish();
   };
@@ -66,6 +63,5 @@ export async function runLiveSession(options: LiveSessionOptions): Promise<StopR
   } finally {
     coordinator.stop();
     for (const stop of unsubscribe) stop();
-    run.dispose();
   }
 }

@@ -25,6 +25,20 @@ export async function runLogin(
   account: Account,
   options: LoginOptions,
 ): Promise<void> {
+  const run = RunUntilStopped.begin(context, options.timeoutMs);
+  try {
+    await signIn(context, account, options, run);
+  } finally {
+    run.dispose();
+  }
+}
+
+async function signIn(
+  context: CliContext,
+  account: Account,
+  options: LoginOptions,
+  run: RunUntilStopped,
+): Promise<void> {
   const { output } = context;
   const redirectUri = new URL(account.settings.redirectUri);
   const { url, pending } = await account.auth.beginAuthorization();
@@ -34,11 +48,6 @@ export async function runLogin(
     : undefined;
   const pasted = pastedCallback(context.stdin, redirectUri, (line) => {
     output.status(`Not an address on ${redirectUri.origin}${redirectUri.pathname}: ${line}`);
-  });
-  const run = new RunUntilStopped({
-    interrupts: context.interrupts,
-    durationMs: options.timeoutMs,
-    onSecondInterrupt: context.forceExit,
   });
   try {
     if (options.json) output.line(JSON.stringify({ type: 'authorize', url: url.href }));
@@ -94,7 +103,6 @@ export async function runLogin(
     }
   } finally {
     pasted.close();
-    run.dispose();
     await listener?.close();
   }
 }

@@ -1,3 +1,5 @@
+import type { CliContext } from './context.js';
+
 /** SIGINT and SIGTERM, injectable so that a test can interrupt a command in-process. */
 export interface Interrupts {
   /** Calls `listener` on every SIGINT or SIGTERM until the returned function is called. */
@@ -37,6 +39,15 @@ export interface RunUntilStoppedOptions {
  * process alive, so this holds a handle that does until `dispose()`.
  */
 export class RunUntilStopped {
+  /** Begun at the start of a command, so that no signal finds it without a handler. */
+  static begin(context: CliContext, durationMs?: number): RunUntilStopped {
+    return new RunUntilStopped({
+      interrupts: context.interrupts,
+      onSecondInterrupt: context.forceExit,
+      ...(durationMs === undefined ? {} : { durationMs }),
+    });
+  }
+
   readonly stopped: Promise<StopReason>;
   #settle: (reason: StopReason) => void = () => undefined;
   #isStopped = false;
@@ -55,6 +66,10 @@ export class RunUntilStopped {
     if (options.durationMs !== undefined) {
       this.#timers.push(setTimeout(() => { this.stop({ kind: 'duration' }); }, options.durationMs));
     }
+  }
+
+  get isStopped(): boolean {
+    return this.#isStopped;
   }
 
   stop(reason: StopReason): void {

@@ -6,6 +6,7 @@ import type { CliContext } from './context.js';
 import { formatDuration } from './durations.js';
 import { LiveView } from './live-view.js';
 import { runLiveSession } from './live-session.js';
+import { RunUntilStopped } from './signals.js';
 import { describeStop } from './stop-text.js';
 
 export interface WatchOptions {
@@ -22,7 +23,21 @@ export async function runWatch(
   account: Account,
   options: WatchOptions,
 ): Promise<void> {
-  await requireSession(account);
+  const run = RunUntilStopped.begin(context, options.durationMs);
+  try {
+    await requireSession(account);
+    await watchUntilStopped(context, account, options, run);
+  } finally {
+    run.dispose();
+  }
+}
+
+async function watchUntilStopped(
+  context: CliContext,
+  account: Account,
+  options: WatchOptions,
+  run: RunUntilStopped,
+): Promise<void> {
   const view = new LiveView({
     output: context.output,
     json: options.json,
@@ -36,7 +51,7 @@ export async function runWatch(
     context,
     client: account.client,
     pollIntervalMs: options.pollIntervalMs,
-    ...(options.durationMs === undefined ? {} : { durationMs: options.durationMs }),
+    run,
     logger: options.logger,
     listeners: [view],
     onFirstPoll: () => {
