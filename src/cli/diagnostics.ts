@@ -1,4 +1,4 @@
-import { writeFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { TibberDataCoordinator } from '../coordinator/index.js';
@@ -57,7 +57,15 @@ export async function runDiagnostics(
     return;
   }
   const path = resolve(context.cwd, options.outputPath);
-  await writeFile(path, text, { mode: 0o600 });
+  // `mode` only applies to a new file: one that exists (`diagnostics > file` made it 644)
+  // is made 600 before the dump goes in.
+  const file = await open(path, 'w', 0o600);
+  try {
+    await file.chmod(0o600);
+    await file.writeFile(text);
+  } finally {
+    await file.close();
+  }
   context.output.status(`Wrote the redacted diagnostics to ${path}; attach it to your issue.`);
 }
 

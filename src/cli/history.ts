@@ -53,7 +53,9 @@ export async function runHistory(
     ? points.map((point) => `${JSON.stringify(point)}\n`).join('')
     : historyCsv(points, { timeZone: home.timeZone });
   if (options.outputPath === undefined) {
-    context.output.line(text.replace(/\r?\n$/, ''));
+    // `line` ends the text with \n: the CSV's last record keeps its \r, as in the file, and
+    // no points print no line at all with --json.
+    if (text !== '') context.output.line(text.replace(/\n$/, ''));
   } else {
     const path = resolve(context.cwd, options.outputPath);
     await writeFile(path, text);

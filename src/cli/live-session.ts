@@ -32,7 +32,8 @@ export async function runLiveSession(options: LiveSessionOptions): Promise<StopR
   const coordinator = new TibberDataCoordinator({
     client: progress,
     pollInterval: options.pollIntervalMs,
-    ...(options.maxPhaseMs === undefined ? {} : { maxPhase: options.maxPhaseMs }),
+    // The phase spreads many hubs over a minute; at a short interval it would dwarf it.
+    maxPhase: options.maxPhaseMs ?? Math.min(5_000, options.pollIntervalMs / 10),
     logger,
   });
   const { run } = options;

@@ -12,7 +12,13 @@ import type { CliContext } from './context.js';
 import { runDemo } from './demo.js';
 import { runDiagnostics } from './diagnostics.js';
 import { parseDuration } from './durations.js';
-import { ExitCode, UsageError, describeFailure, exitCodeFor } from './exit-codes.js';
+import {
+  CommandFailure,
+  ExitCode,
+  UsageError,
+  describeFailure,
+  exitCodeFor,
+} from './exit-codes.js';
 import { runHistory } from './history.js';
 import { runKeygen } from './keygen.js';
 import { runLogin } from './login.js';
@@ -62,11 +68,16 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     }
-    context.output.status(`tibber-data: ${describeFailure(error)}`);
+    const code = exitCodeFor(error);
+    // The library says what happened; the command adds what to do about it.
+    const hint = code === ExitCode.signInRequired && !(error instanceof CommandFailure)
+      ? '; run `tibber-data login`'
+      : '';
+    context.output.status(`tibber-data: ${describeFailure(error)}${hint}`);
     if (argv.includes('--verbose') && error instanceof Error && error.stack !== undefined) {
       context.output.status(error.stack);
     }
-    return exitCodeFor(error);
+    return code;
   }
 }
 
