@@ -5,7 +5,11 @@ import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { MockClient } from '../../src/testing/index.js';
-import { DEFAULT_MOCK_CLIENT, MockTibberServer, createDemoScenario } from '../../src/testing/index.js';
+import {
+  DEFAULT_MOCK_CLIENT,
+  MockTibberServer,
+  createDemoScenario,
+} from '../../src/testing/index.js';
 import { accountEnv, sessionManager, startCli, useTempDirs } from './cli-process.js';
 
 let server: MockTibberServer | undefined;
@@ -124,8 +128,8 @@ describe('tibber-data login', () => {
 
   it('refuses to start without a token key, and says how to make one', async () => {
     server = await MockTibberServer.start({ scenario: createDemoScenario() });
-    const { TIBBER_DATA_TOKEN_KEY: _key, ...env } = accountEnv(server, await tempDir()).env;
-    const cli = startCli(['login'], env);
+    const { env } = accountEnv(server, await tempDir());
+    const cli = startCli(['login'], { ...env, TIBBER_DATA_TOKEN_KEY: undefined });
     const { code, stdout, stderr } = await cli.exited;
 
     expect(code).toBe(3);
@@ -138,8 +142,8 @@ describe('tibber-data login', () => {
 
   it('refuses to start without a client secret, which is never a flag', async () => {
     server = await MockTibberServer.start({ scenario: createDemoScenario() });
-    const { TIBBER_DATA_CLIENT_SECRET: _secret, ...env } = accountEnv(server, await tempDir()).env;
-    const cli = startCli(['login'], env);
+    const { env } = accountEnv(server, await tempDir());
+    const cli = startCli(['login'], { ...env, TIBBER_DATA_CLIENT_SECRET: undefined });
     const { code, stderr } = await cli.exited;
 
     expect(code).toBe(3);
