@@ -1,5 +1,6 @@
 import type { CoordinatorListener } from '../coordinator/index.js';
 import { EntityFeed, HomeAssistantMqttBridge } from '../entities/index.js';
+import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import type { Account } from './account.js';
 import { requireSession } from './account.js';
@@ -7,6 +8,7 @@ import type { CliContext } from './context.js';
 import { CommandFailure, ExitCode, describeFailure } from './exit-codes.js';
 import { formatDuration } from './durations.js';
 import { runLiveSession } from './live-session.js';
+import type { StopReason } from './signals.js';
 import { RunUntilStopped } from './signals.js';
 import { describeStop } from './stop-text.js';
 
@@ -59,7 +61,11 @@ async function bridgeUntilStopped(
     ...(options.discoveryPrefix === undefined ? {} : { discoveryPrefix: options.discoveryPrefix }),
     ...(options.baseTopic === undefined ? {} : { baseTopic: options.baseTopic }),
   });
-  await Promise.race([connect(bridge, broker, options.connectTimeoutMs), run.stopped]);
+  const stoppedFirst = await connect(bridge, broker, options.connectTimeoutMs, run.stopped);
+  if (stoppedFirst !== undefined) {
+    output.status(describeStop(stoppedFirst));
+    return;
+  }
   const feed = new EntityFeed([bridge], options.logger);
   const report: CoordinatorListener = {
     availabilityChanged: (event) => {
@@ -106,21 +112,31 @@ async function bridgeUntilStopped(
   }
 }
 
+/** Resolves once connected, or with why the command stopped while the broker had not answered. */
 async function connect(
   bridge: HomeAssistantMqttBridge,
   broker: string,
   timeoutMs: number,
-): Promise<void> {
+  stopped: Promise<StopReason>,
+): Promise<StopReason | undefined> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
     timer = setTimeout(() => {
       reject(new Error(`no answer within ${formatDuration(timeoutMs)}`));
     }, timeoutMs);
   });
+  const started = bridge.start();
   try {
-    await Promise.race([bridge.start(), timeout]);
+    const reason = await Promise.race([started.then(() => undefined), stopped, timeout]);
+    if (reason !== undefined) {
+      // A start still loading mqtt has no client to end yet: it is ended once it connects.
+      void started.then(() => bridge.stop(), () => undefined);
+      await bridge.stop();
+    }
+    return reason;
   } catch (error) {
     await bridge.stop();
+    if (error instanceof ConfigurationError) throw error;
     const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
     throw new CommandFailure(
       `Cannot connect to the MQTT broker at ${broker}: ${describeFailure(cause)}`,

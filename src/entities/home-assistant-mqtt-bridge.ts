@@ -3,6 +3,7 @@ import type { MqttClient } from 'mqtt';
 
 import type { Scheduler, TimerHandle } from '../shared/clock.js';
 import { systemScheduler } from '../shared/clock.js';
+import { ConfigurationError } from '../shared/errors.js';
 import type { Logger } from '../shared/logger.js';
 import { silentLogger } from '../shared/logger.js';
 import type { EntityAdapter, EntityRecord } from './entity-adapter.js';
@@ -280,8 +281,10 @@ async function loadMqtt(): Promise<typeof Mqtt> {
   try {
     return await import('mqtt');
   } catch (error) {
-    throw new Error('the Home Assistant MQTT bridge needs the optional package `mqtt`', {
-      cause: error,
-    });
+    // Installing a package is the operator's fix, as for any other configuration.
+    throw new ConfigurationError(
+      'the Home Assistant MQTT bridge needs the optional package `mqtt`: npm install mqtt',
+      { cause: error },
+    );
   }
 }

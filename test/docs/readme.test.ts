@@ -16,6 +16,16 @@ describe('README', () => {
     expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
   });
 
+  it.each(['demo', 'keygen', 'login', 'watch', 'bridge', 'diagnostics', 'history'])(
+    'has a section with an example for the %s command',
+    (command) => {
+      const section = readme.split(`\n### \`${command}\`\n`)[1]?.split('\n### ')[0] ?? '';
+
+      expect(section).toMatch(/```(?:text|sh)\n/);
+      expect(section).toContain(command === 'demo' ? 'npm run demo' : `tibber-data ${command}`);
+    },
+  );
+
   it.each([
     'test/docs/hub-suite.test.ts',
     'test/docs/sign-in.test.ts',
