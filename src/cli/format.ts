@@ -1,14 +1,4 @@
-import type { DeviceCapability, TibberDevice } from '../models/index.js';
-
-/** A value as a person reads it: the unit's precision, the unit, and `-` for no value. */
-export function formatCapability(capability: DeviceCapability): string {
-  const { value, unit, precision } = capability;
-  if (value === null) return '-';
-  if (typeof value !== 'number') return String(value);
-
-  const number = value.toFixed(precision);
-  return unit === undefined || unit === '' ? number : `${number} ${unit}`;
-}
+import type { TibberDevice } from '../models/index.js';
 
 /** `Family car (ev, Volkswagen ID.4)`. */
 export function describeDevice(device: TibberDevice): string {
