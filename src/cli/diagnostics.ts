@@ -1,4 +1,3 @@
-import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { TibberDataCoordinator } from '../coordinator/index.js';
@@ -8,6 +7,7 @@ import { libraryIdentity } from '../shared/version.js';
 import type { Account } from './account.js';
 import { requireSession } from './account.js';
 import type { CliContext } from './context.js';
+import { writeOutputFile } from './output-file.js';
 
 export interface DiagnosticsOptions {
   /** Write here (mode 600) instead of stdout. */
@@ -57,15 +57,8 @@ export async function runDiagnostics(
     return;
   }
   const path = resolve(context.cwd, options.outputPath);
-  // `mode` only applies to a new file: one that exists (`diagnostics > file` made it 644)
-  // is made 600 before the dump goes in.
-  const file = await open(path, 'w', 0o600);
-  try {
-    await file.chmod(0o600);
-    await file.writeFile(text);
-  } finally {
-    await file.close();
-  }
+  // Also when `diagnostics > file` made it first, with the umask's 644.
+  await writeOutputFile(path, text, 0o600);
   context.output.status(`Wrote the redacted diagnostics to ${path}; attach it to your issue.`);
 }
 

@@ -1,4 +1,3 @@
-import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 
 import { DateTime } from 'luxon';
@@ -12,6 +11,7 @@ import type { CliContext } from './context.js';
 import { UsageError } from './exit-codes.js';
 import { parseDuration } from './durations.js';
 import { historyCsv } from './history-csv.js';
+import { writeOutputFile } from './output-file.js';
 
 export interface HistoryOptions {
   /** A device id, or its name (any case). */
@@ -58,7 +58,7 @@ export async function runHistory(
     if (text !== '') context.output.line(text.replace(/\n$/, ''));
   } else {
     const path = resolve(context.cwd, options.outputPath);
-    await writeFile(path, text);
+    await writeOutputFile(path, text);
     context.output.status(`Wrote ${points.length} points of ${device.name} to ${path}`);
   }
 }

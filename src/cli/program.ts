@@ -197,6 +197,7 @@ function buildProgram(context: CliContext): Command {
       ]),
     ),
     '60s',
+    false,
   )
     .option('--mqtt <url>', `the broker (or ${ENV.mqttUrl})`)
     .option('--mqtt-username <name>', `(or ${ENV.mqttUsername}; the password: ${ENV.mqttPassword})`)
@@ -302,11 +303,12 @@ function withAccountOptions(command: Command): Command {
     .addOption(new Option('--api-url <url>', 'another Data API (the mock)').hideHelp());
 }
 
-function withLiveOptions(command: Command, defaultInterval: string): Command {
-  return command
+function withLiveOptions(command: Command, defaultInterval: string, shows = true): Command {
+  command
     .option('--interval <duration>', `time between polls (default ${defaultInterval})`)
-    .option('--duration <duration>', 'stop by itself after this long (default: Ctrl-C)')
-    .option('--all', 'also the entities a hub hides by default');
+    .option('--duration <duration>', 'stop by itself after this long (default: Ctrl-C)');
+  // The bridge publishes every entity (Home Assistant hides some); the others print.
+  return shows ? command.option('--all', 'also the entities a hub hides by default') : command;
 }
 
 function pollInterval(
