@@ -36,6 +36,12 @@ function recordingSource(): { source: ScenarioSource; times: number[] } {
   return { source, times };
 }
 
+function lastSeenMs(detail: { status: Record<string, unknown> } | undefined): number {
+  const lastSeen = detail?.status['lastSeen'];
+  if (typeof lastSeen !== 'string') throw new Error('no lastSeen');
+  return Date.parse(lastSeen);
+}
+
 function lapsedTime(atMs: number): number {
   return START + (atMs - START) * 60;
 }
@@ -64,9 +70,8 @@ describe('timeLapse', () => {
 
   it('keeps lastSeen on the server clock, never ahead of it', () => {
     for (const atMs of [START + 1_000, START + 7_500, START + HOUR]) {
-      const sourceSeen = Date.parse(String(scenario.device(main, battery, lapsedTime(atMs))
-        ?.status['lastSeen']));
-      const seen = Date.parse(String(lapsed.device(main, battery, atMs)?.status['lastSeen']));
+      const sourceSeen = lastSeenMs(scenario.device(main, battery, lapsedTime(atMs)));
+      const seen = lastSeenMs(lapsed.device(main, battery, atMs));
 
       expect(seen).toBe(Math.floor((START + (sourceSeen - START) / 60) / 1_000) * 1_000);
       expect(seen).toBeLessThanOrEqual(atMs);
