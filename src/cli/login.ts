@@ -1,5 +1,6 @@
 import { createInterface } from 'node:readline';
 
+import { TokenStoreError } from '../shared/errors.js';
 import { isLoopbackUrl } from '../shared/loopback.js';
 import type { Account } from './account.js';
 import { CallbackListener } from './callback-listener.js';
@@ -41,6 +42,7 @@ async function signIn(
 ): Promise<void> {
   const { output } = context;
   const redirectUri = new URL(account.settings.redirectUri);
+  await sayWhatIsReplaced(context, account);
   const { url, pending } = await account.auth.beginAuthorization();
 
   const listener = options.listen && redirectUri.protocol === 'http:' && isLoopbackUrl(redirectUri)
@@ -104,6 +106,25 @@ async function signIn(
   } finally {
     pasted.close();
     await listener?.close();
+  }
+}
+
+/** A login replaces the saved session, even one this key cannot read: say so first. */
+async function sayWhatIsReplaced(context: CliContext, account: Account): Promise<void> {
+  const { tokenFile } = account.settings;
+  try {
+    const session = await account.auth.session();
+    if (session !== undefined) {
+      context.output.status(
+        `Approving replaces the session of Tibber user ${session.userId} in ${tokenFile}.`,
+      );
+    }
+  } catch (error) {
+    if (!(error instanceof TokenStoreError) || error.failure === 'io') throw error;
+    context.output.status(
+      `The session in ${tokenFile} cannot be read with this key (${error.failure}); ` +
+        'approving replaces it.',
+    );
   }
 }
 

@@ -10,7 +10,13 @@ import {
   MockTibberServer,
   createDemoScenario,
 } from '../../src/testing/index.js';
-import { accountEnv, sessionManager, startCli, useTempDirs } from './cli-process.js';
+import {
+  accountEnv,
+  sessionManager,
+  signedInAccount,
+  startCli,
+  useTempDirs,
+} from './cli-process.js';
 
 let server: MockTibberServer | undefined;
 afterEach(async () => {
@@ -30,7 +36,10 @@ async function freePort(): Promise<number> {
 /** The mock with a client whose redirect URI is a free loopback port the command listens on. */
 async function mockWithRedirect(): Promise<{ server: MockTibberServer; redirectUri: string }> {
   const redirectUri = `http://127.0.0.1:${await freePort()}/callback`;
-  const client: MockClient = { ...DEFAULT_MOCK_CLIENT, redirectUris: [redirectUri] };
+  const client: MockClient = {
+    ...DEFAULT_MOCK_CLIENT,
+    redirectUris: [...DEFAULT_MOCK_CLIENT.redirectUris, redirectUri],
+  };
   server = await MockTibberServer.start({ scenario: createDemoScenario(), clients: [client] });
   return { server, redirectUri };
 }
@@ -94,6 +103,42 @@ describe('tibber-data login', () => {
       scopes: expect.arrayContaining(['offline_access']) as unknown,
       missingScopes: [],
       tokenFile: fixture.tokenFile,
+    });
+  });
+
+  it('says whose session a login replaces', async () => {
+    const { server: tibber, redirectUri } = await mockWithRedirect();
+    const fixture = await signedInAccount(tibber, await tempDir());
+    const cli = startCli(['login', '--redirect-uri', redirectUri], fixture.env);
+
+    const url = (await cli.line(/\/connect\/authorize\?/)).trim();
+    await fetch(await approve(url));
+    const { code, stderr } = await cli.exited;
+
+    expect(code).toBe(0);
+    expect(stderr.split('\n')[0]).toBe(
+      `Approving replaces the session of Tibber user ${tibber.user.sub} in ${fixture.tokenFile}.`,
+    );
+  });
+
+  it('replaces a session saved with another key, after saying so', async () => {
+    const { server: tibber, redirectUri } = await mockWithRedirect();
+    const dir = await tempDir();
+    await signedInAccount(tibber, dir);
+    const fixture = accountEnv(tibber, dir);
+    const cli = startCli(['login', '--redirect-uri', redirectUri], fixture.env);
+
+    const url = (await cli.line(/\/connect\/authorize\?/)).trim();
+    await fetch(await approve(url));
+    const { code, stderr } = await cli.exited;
+
+    expect(code).toBe(0);
+    expect(stderr.split('\n')[0]).toBe(
+      `The session in ${fixture.tokenFile} cannot be read with this key (key_unknown); ` +
+        'approving replaces it.',
+    );
+    await expect(sessionManager(tibber, fixture).session()).resolves.toMatchObject({
+      userId: tibber.user.sub,
     });
   });
 
