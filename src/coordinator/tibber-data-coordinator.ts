@@ -345,6 +345,10 @@ export class TibberDataCoordinator {
     this.#snapshot = next;
 
     const changes = [...diffSnapshots(previous, next), ...steps];
+    this.#settings.logger.debug(() => (error === undefined ? 'poll done' : 'poll failed'), {
+      devices: next.devices.length,
+      changes: changes.length,
+    });
     if (changes.length > 0) this.#emit((listener) => listener.changes?.(changes, next));
     if (isFirst) return;
     for (const event of availabilityChanges(previous, next, error)) {

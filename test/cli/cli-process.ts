@@ -25,8 +25,11 @@ export interface Exit {
 }
 
 export interface CliProcess {
-  /** Resolves with the first line on the stream that matches, already printed or later. */
-  line(pattern: RegExp, stream?: 'stdout' | 'stderr'): Promise<string>;
+  /**
+   * Resolves with the `occurrence`th line (default the first) on the stream that matches,
+   * already printed or later.
+   */
+  line(pattern: RegExp, stream?: 'stdout' | 'stderr', occurrence?: number): Promise<string>;
   write(text: string): void;
   endInput(): void;
   signal(signal: NodeJS.Signals): void;
@@ -51,11 +54,17 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
   });
   running.add(child);
   const text = { stdout: '', stderr: '' };
-  const waiters: { stream: 'stdout' | 'stderr'; pattern: RegExp; found: (line: string) => void }[] =
-    [];
+  interface Waiter {
+    readonly stream: 'stdout' | 'stderr';
+    readonly pattern: RegExp;
+    readonly occurrence: number;
+    readonly found: (line: string) => void;
+  }
+  const waiters: Waiter[] = [];
   const check = (): void => {
     for (const waiter of [...waiters]) {
-      const match = text[waiter.stream].split('\n').find((line) => waiter.pattern.test(line));
+      const matches = text[waiter.stream].split('\n').filter((line) => waiter.pattern.test(line));
+      const match = matches[waiter.occurrence - 1];
       if (match !== undefined) {
         waiters.splice(waiters.indexOf(waiter), 1);
         waiter.found(match);
@@ -79,13 +88,13 @@ export function startCli(args: readonly string[], env: NodeJS.ProcessEnv = {}): 
 
   return {
     exited,
-    line: (pattern, stream = 'stdout') =>
+    line: (pattern, stream = 'stdout', occurrence = 1) =>
       new Promise((found, reject) => {
         const timer = setTimeout(() => {
           reject(new Error(`no ${stream} line matching ${String(pattern)}:\n` +
             `stdout: ${text.stdout}\nstderr: ${text.stderr}`));
         }, PATIENCE_MS);
-        waiters.push({ stream, pattern, found: (line) => {
+        waiters.push({ stream, pattern, occurrence, found: (line) => {
           clearTimeout(timer);
           found(line);
         } });

@@ -2,7 +2,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Scenario } from '../../src/testing/index.js';
 import { MockTibberServer, createDemoScenario } from '../../src/testing/index.js';
+import { StaticScenario } from '../coordinator/static-scenario.js';
 import { accountEnv, runCli, signedInAccount, startCli, useTempDirs } from './cli-process.js';
+
+interface Event {
+  readonly type: string;
+}
 
 let server: MockTibberServer | undefined;
 let scenario: Scenario;
@@ -52,6 +57,21 @@ describe('tibber-data watch', () => {
 
     expect(line).toMatch(/^\d\d:\d\d:\d\d {2}Home battery · State of charge: \d+ % → 42 %$/);
     await expect(cli.exited).resolves.toMatchObject({ code: 0 });
+  });
+
+  it('prints nothing while nothing changes', async () => {
+    server = await MockTibberServer.start({ scenario: new StaticScenario() });
+    const fixture = await signedInAccount(server, await tempDir());
+    const cli = startCli(['watch', '--interval', '100ms', '--json', '--verbose'], fixture.env);
+
+    // The library's own log counts the polls: three unchanged ones after the first.
+    await cli.line(/^debug: poll done devices=3 changes=0$/, 'stderr', 3);
+    cli.signal('SIGTERM');
+    const { code, stdout } = await cli.exited;
+
+    expect(code).toBe(0);
+    const types = stdout.trimEnd().split('\n').map((line) => (JSON.parse(line) as Event).type);
+    expect(types).toEqual(['household']);
   });
 
   it('stops with exit 4 when Tibber withdraws the session', async () => {
