@@ -1,3 +1,6 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+
 import { afterEach, describe, expect, it } from 'vitest';
 
 import type { Scenario } from '../../src/testing/index.js';
@@ -102,6 +105,41 @@ describe('tibber-data watch', () => {
       `tibber-data: No Tibber session in ${fixture.tokenFile}: run \`tibber-data login\` first\n`,
     );
   });
+
+  it('adds the stack to the one line only with --verbose', async () => {
+    const fixture = accountEnv(await startMock(), await tempDir());
+    const { code, stderr } = await runCli(['watch', '--verbose'], fixture.env);
+
+    expect(code).toBe(4);
+    const [line, stackHead, ...frames] = stderr.trimEnd().split('\n');
+    expect(line).toBe(
+      `tibber-data: No Tibber session in ${fixture.tokenFile}: run \`tibber-data login\` first`,
+    );
+    expect(stackHead).toBe(`CommandFailure: ${line?.slice('tibber-data: '.length) ?? ''}`);
+    expect(frames.length).toBeGreaterThan(0);
+    expect(frames.every((frame) => frame.startsWith('    at '))).toBe(true);
+  });
+
+  it('takes its settings from a config file when neither flags nor environment give them',
+    async () => {
+      const dir = await tempDir();
+      const { env } = accountEnv(await startMock(), dir);
+      const config = join(dir, 'tibber-data.json');
+      await writeFile(config, JSON.stringify({
+        clientId: env['TIBBER_DATA_CLIENT_ID'],
+        clientSecret: env['TIBBER_DATA_CLIENT_SECRET'],
+        tokenFile: join(dir, 'from-config.json'),
+        issuer: env['TIBBER_DATA_ISSUER'],
+        apiUrl: env['TIBBER_DATA_API_URL'],
+      }), { mode: 0o600 });
+      const onlyKey = { TIBBER_DATA_TOKEN_KEY: env['TIBBER_DATA_TOKEN_KEY'] };
+
+      const { code, stderr } = await runCli(['watch', '--config', config], onlyKey);
+
+      expect(code).toBe(4);
+      expect(stderr).toBe(`tibber-data: No Tibber session in ${join(dir, 'from-config.json')}: ` +
+        'run `tibber-data login` first\n');
+    });
 
   it('will not poll the real Tibber faster than every 10 s', async () => {
     const fixture = accountEnv(await startMock(), await tempDir());
