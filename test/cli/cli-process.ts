@@ -16,7 +16,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
  * How long a child may take to print what a test waits for. Never a pause: the wait ends
  * at the line; this only keeps a broken command from hanging the suite.
  */
-const PATIENCE_MS = 30_000;
+const PATIENCE_MS = 15_000;
 
 export interface Exit {
   readonly code: number | null;

@@ -36,7 +36,7 @@ describe('tibber-data demo', () => {
   });
 
   it('prints text a person reads, and stops by itself after --duration', async () => {
-    const cli = startCli(['demo', '--interval', '200ms', '--duration', '1s', '--seed', '7']);
+    const cli = startCli(['demo', '--interval', '200ms', '--duration', '3s', '--seed', '7']);
     const { code, stdout, stderr } = await cli.exited;
 
     expect(code).toBe(0);

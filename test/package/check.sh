@@ -18,6 +18,6 @@ npx --no-install attw "$tarball" --profile esm-only --no-emoji --format table-fl
 tar -xzf "$tarball" -C "$tmp"
 ln -s "$PWD/node_modules" "$tmp/package/node_modules"
 test "$(node "$tmp/package/dist/cli/main.js" --version)" = "$(node -p "require('./package.json').version")"
-demo=$(node "$tmp/package/dist/cli/main.js" demo --interval 200ms --duration 1s)
+demo=$(node "$tmp/package/dist/cli/main.js" demo --interval 200ms --duration 5s)
 grep -Eq '^6 devices, [0-9]+ entities$' <<<"$demo"
 echo "The packed tibber-data command runs its demo."
