@@ -64,7 +64,6 @@ export async function runDemo(context: CliContext, options: DemoOptions): Promis
       json: options.json,
       all: options.all,
       clock: systemClock,
-      onReauthRequired: () => undefined,
     });
     const reason = await runLiveSession({
       context,

@@ -6,7 +6,6 @@ import type {
 } from '../coordinator/index.js';
 import type { EntityRecord, RegistryChange } from '../entities/index.js';
 import { EntityRegistry } from '../entities/index.js';
-import type { ReauthorizationRequiredError } from '../shared/errors.js';
 import { formatEntityState } from './entity-text.js';
 import { alignColumns, describeDevice } from './format.js';
 import type { Output } from './output.js';
@@ -18,13 +17,12 @@ export interface LiveViewOptions {
   /** Show every entity, also those a hub hides by default (e.g. seventy counters). */
   readonly all: boolean;
   readonly clock: Clock;
-  /** Polling stopped until the user signs in again. */
-  readonly onReauthRequired: (error: ReauthorizationRequiredError) => void;
 }
 
 /**
  * What `demo` and `watch` print: the household with each entity's state after the first
- * poll, then one line per change as it happens, and nothing while nothing changes.
+ * poll, then one line per change as it happens, and nothing while nothing changes. A
+ * sign-in Tibber asks for ends the command (live-session.ts), so it is not printed here.
  */
 export class LiveView implements CoordinatorListener {
   readonly #options: LiveViewOptions;
@@ -33,6 +31,8 @@ export class LiveView implements CoordinatorListener {
   #shownHousehold = false;
   /** What each entity's state last read as, so a line says from what to what. */
   readonly #shownText = new Map<string, string>();
+  /** `Family car · State of charge`, for an entity that is gone by the time it is said. */
+  readonly #labels = new Map<string, string>();
 
   constructor(options: LiveViewOptions) {
     this.#options = options;
@@ -75,10 +75,6 @@ export class LiveView implements CoordinatorListener {
     this.#text(`${what} is ${event.available ? 'available again' : 'unavailable'}${why}`);
   }
 
-  reauthRequired(error: ReauthorizationRequiredError): void {
-    this.#options.onReauthRequired(error);
-  }
-
   /** Entities known now, for a summary at the end. */
   get entityCount(): number {
     return this.#registry.size;
@@ -88,8 +84,12 @@ export class LiveView implements CoordinatorListener {
     if (!this.#shownHousehold) return;
     for (const record of change.added) this.#entityEvent('entityAdded', record);
     for (const uniqueId of change.removed) {
+      const label = this.#labels.get(uniqueId);
+      this.#labels.delete(uniqueId);
+      this.#shownText.delete(uniqueId);
       if (this.#options.json) this.#json({ type: 'entityRemoved', at: this.#now(), uniqueId });
-      else this.#text(`removed ${uniqueId}`);
+      // A unique id carries the vendor's id (a serial, a VIN): a person gets the names.
+      else if (label !== undefined) this.#text(`gone: ${label}`);
     }
     for (const state of change.states) {
       const record = this.#registry.get(state.uniqueId);
@@ -188,7 +188,10 @@ export class LiveView implements CoordinatorListener {
   }
 
   #shows(record: EntityRecord): boolean {
-    return this.#options.all || record.description.enabledByDefault;
+    const shown = this.#options.all || record.description.enabledByDefault;
+    const { device, description } = record;
+    if (shown) this.#labels.set(description.uniqueId, `${device.name} · ${description.name}`);
+    return shown;
   }
 
   #now(): string {

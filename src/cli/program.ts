@@ -1,5 +1,6 @@
 import { Command, CommanderError, Option } from 'commander';
 
+import type { Logger } from '../shared/logger.js';
 import { isLoopbackUrl } from '../shared/loopback.js';
 import { libraryIdentity } from '../shared/version.js';
 import type { AccountFlags } from './account.js';
@@ -109,7 +110,7 @@ function buildProgram(context: CliContext): Command {
 
   const prepare = async (
     flags: CommonFlags & AccountFlags,
-  ): Promise<{ file: ConfigFile; logger: ReturnType<typeof createCliLogger> }> => {
+  ): Promise<{ file: ConfigFile; logger: Logger }> => {
     const logger = createCliLogger(output, flags.verbose === true);
     const loaded = await loadConfigFile(flags.config, context.env, context.cwd);
     if (loaded.warning !== undefined) output.status(`warning: ${loaded.warning}`);
@@ -201,7 +202,7 @@ function buildProgram(context: CliContext): Command {
   )
     .option('--mqtt <url>', `the broker (or ${ENV.mqttUrl})`)
     .option('--mqtt-username <name>', `(or ${ENV.mqttUsername}; the password: ${ENV.mqttPassword})`)
-    .option('--discovery-prefix <topic>', "Home Assistant's discovery prefix", undefined)
+    .option('--discovery-prefix <topic>', "Home Assistant's discovery prefix (homeassistant)")
     .option('--base-topic <topic>', 'where states are published')
     .action(async (flags: CommonFlags & AccountFlags & LiveFlags & BridgeFlags) => {
       const { file, logger } = await prepare(flags);

@@ -43,7 +43,6 @@ async function watchUntilStopped(
     json: options.json,
     all: options.all,
     clock: systemClock,
-    onReauthRequired: () => undefined,
   });
   const every = formatDuration(options.pollIntervalMs);
   context.output.status(`Polling Tibber every ${every}; Ctrl-C stops.`);

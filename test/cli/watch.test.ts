@@ -77,6 +77,20 @@ describe('tibber-data watch', () => {
     expect(types).toEqual(['household']);
   });
 
+  it('names an entity that is gone, never its unique id, which carries the serial', async () => {
+    const fixture = await signedInAccount(await startMock(), await tempDir());
+    const cli = startCli(['watch', '--interval', '100ms'], fixture.env);
+
+    await cli.line(/^Changes as they happen:$/);
+    scenario.removeCapability('battery', 'storage.stateOfCharge');
+    const line = await cli.line(/ gone: /);
+    cli.signal('SIGTERM');
+    const { stdout } = await cli.exited;
+
+    expect(line).toMatch(/^\d\d:\d\d:\d\d {2}gone: Home battery · State of charge$/);
+    expect(stdout).not.toMatch(/sonnen_\w+_storage/);
+  });
+
   it('stops with exit 4 when Tibber withdraws the session', async () => {
     const tibber = await startMock();
     const fixture = await signedInAccount(tibber, await tempDir());
