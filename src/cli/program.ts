@@ -8,7 +8,7 @@ import { accountSettings, openAccount } from './account.js';
 import { runBridge } from './bridge.js';
 import { createCliLogger } from './cli-logger.js';
 import type { ConfigFile } from './config.js';
-import { ENV, loadConfigFile, missingSetting, pick } from './config.js';
+import { ENV, defaultTokenFile, loadConfigFile, missingSetting, pick } from './config.js';
 import type { CliContext } from './context.js';
 import { runDemo } from './demo.js';
 import { runDiagnostics } from './diagnostics.js';
@@ -23,6 +23,7 @@ import {
 import { runHistory } from './history.js';
 import { runKeygen } from './keygen.js';
 import { runLogin } from './login.js';
+import { runLogout } from './logout.js';
 import { runWatch } from './watch.js';
 
 interface CommonFlags {
@@ -165,6 +166,18 @@ function buildProgram(context: CliContext): Command {
         timeoutMs: parseDuration(flags.timeout, '--timeout'),
         json: flags.json === true,
       });
+    });
+
+  command('logout', 'delete the saved session', [
+    'tibber-data logout',
+    'tibber-data logout --token-file /var/lib/tibber-data/session.json',
+  ])
+    .option('--token-file <path>', 'the encrypted session (default under ~/.local/state)')
+    .action(async (flags: CommonFlags & { tokenFile?: string }) => {
+      const { file } = await prepare(flags);
+      const tokenFile = pick(flags.tokenFile, context.env[ENV.tokenFile], file.tokenFile) ??
+        defaultTokenFile(context.env);
+      await runLogout(context, { tokenFile, json: flags.json === true });
     });
 
   withLiveOptions(

@@ -8,7 +8,7 @@ describe('tibber-data, any command', () => {
 
     expect(code).toBe(0);
     expect(stderr).toBe('');
-    for (const command of ['demo', 'keygen', 'login', 'watch', 'bridge', 'diagnostics']) {
+    for (const command of ['demo', 'keygen', 'login', 'logout', 'watch', 'bridge', 'diagnostics']) {
       expect(stdout).toMatch(new RegExp(`^  ${command} `, 'm'));
     }
     expect(stdout).toMatch(/^ {2}history \[options\] <device> /m);

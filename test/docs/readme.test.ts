@@ -16,7 +16,7 @@ describe('README', () => {
     expect(firstBlock.split('\n')[1]).toMatch(/^npm test\s/);
   });
 
-  it.each(['demo', 'keygen', 'login', 'watch', 'bridge', 'diagnostics', 'history'])(
+  it.each(['demo', 'keygen', 'login', 'logout', 'watch', 'bridge', 'diagnostics', 'history'])(
     'has a section with an example for the %s command',
     (command) => {
       const section = readme.split(`\n### \`${command}\`\n`)[1]?.split('\n### ')[0] ?? '';
