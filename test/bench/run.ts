@@ -2,6 +2,7 @@
  * `npm run bench`: every figure is a ratio to a baseline measured in the same run, since
  * absolute times on shared machines say little. Prints a report; asserts nothing.
  */
+import { benchCli } from './cli.js';
 import { benchClient, clientBenchHeading } from './client.js';
 import { benchCoordinator } from './coordinator.js';
 import { benchMockServer } from './mock-server.js';
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   }
   console.log();
   for (const line of await benchCoordinator()) console.log(line);
+  console.log();
+  for (const line of await benchCli()) console.log(line);
 }
 
 await main();
