@@ -31,18 +31,15 @@ export interface BridgeOptions {
  * entity with discovery, keep states current, say `offline` on the way out. It logs what
  * an operator needs (connected, published, unavailable) and no line per state change.
  */
-export async function runBridge(
+export function runBridge(
   context: CliContext,
   account: Account,
   options: BridgeOptions,
 ): Promise<void> {
-  const run = RunUntilStopped.begin(context, options.durationMs);
-  try {
+  return RunUntilStopped.during(context, options.durationMs, async (run) => {
     await requireSession(account);
     await bridgeUntilStopped(context, account, options, run);
-  } finally {
-    run.dispose();
-  }
+  });
 }
 
 async function bridgeUntilStopped(

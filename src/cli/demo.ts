@@ -11,10 +11,8 @@ import {
 import { cliUserAgent } from './account.js';
 import type { CliContext } from './context.js';
 import { formatDuration } from './durations.js';
-import { LiveView } from './live-view.js';
-import { runLiveSession } from './live-session.js';
+import { showLive } from './live-view.js';
 import { RunUntilStopped } from './signals.js';
-import { describeStop } from './stop-text.js';
 
 export interface DemoOptions {
   readonly pollIntervalMs: number;
@@ -32,57 +30,42 @@ export interface DemoOptions {
  * server, a real authorization-code sign-in with PKCE against it, the coordinator, the
  * entities, and each change as it happens.
  */
-export async function runDemo(context: CliContext, options: DemoOptions): Promise<void> {
-  const { output } = context;
-  const run = RunUntilStopped.begin(context, options.durationMs);
-  const scenario = createDemoScenario(options.seed === undefined ? {} : { seed: options.seed });
-  const server = await MockTibberServer.start({
-    scenario: timeLapse(scenario, { speed: options.speed, startMs: systemClock.now() }),
+export function runDemo(context: CliContext, options: DemoOptions): Promise<void> {
+  return RunUntilStopped.during(context, options.durationMs, async (run) => {
+    const { output } = context;
+    const scenario = createDemoScenario(options.seed === undefined ? {} : { seed: options.seed });
+    const server = await MockTibberServer.start({
+      scenario: timeLapse(scenario, { speed: options.speed, startMs: systemClock.now() }),
+    });
+    try {
+      const auth = await signInToMock(server, options.logger);
+      output.status(`Mock Tibber server on ${server.url} (no Tibber account needed)`);
+      output.status(
+        `Signed in as ${scenario.user.name} (authorization code with PKCE, tokens in memory)`,
+      );
+      output.status(
+        `Polling every ${formatDuration(options.pollIntervalMs)}; the household lives ` +
+          `${options.speed}× faster than real time. Ctrl-C stops.`,
+      );
+      await showLive({
+        context,
+        client: new TibberDataClient({
+          auth,
+          userAgent: cliUserAgent(),
+          baseUrl: server.endpoints.dataApi,
+          logger: options.logger,
+        }),
+        pollIntervalMs: options.pollIntervalMs,
+        maxPhaseMs: 0,
+        run,
+        logger: options.logger,
+        json: options.json,
+        all: options.all,
+      });
+    } finally {
+      await server.close();
+    }
   });
-  try {
-    const auth = await signInToMock(server, options.logger);
-    const session = await auth.session();
-    const status = (text: string): void => {
-      output.status(text);
-    };
-    status(`Mock Tibber server on ${server.url} (no Tibber account needed)`);
-    status(`Signed in as ${scenario.user.name} (authorization code with PKCE, tokens in memory)`);
-    status(
-      `Polling every ${formatDuration(options.pollIntervalMs)}; the household lives ` +
-        `${options.speed}× faster than real time. Ctrl-C stops.`,
-    );
-    if (session === undefined) throw new Error('the mock sign-in left no session');
-
-    const client = new TibberDataClient({
-      auth,
-      userAgent: cliUserAgent(),
-      baseUrl: server.endpoints.dataApi,
-      logger: options.logger,
-    });
-    const view = new LiveView({
-      output,
-      json: options.json,
-      all: options.all,
-      clock: systemClock,
-    });
-    const reason = await runLiveSession({
-      context,
-      client,
-      pollIntervalMs: options.pollIntervalMs,
-      maxPhaseMs: 0,
-      run,
-      logger: options.logger,
-      listeners: [view],
-      onFirstPoll: () => {
-        view.showHousehold();
-      },
-    });
-    if (reason.kind === 'failure') throw reason.error;
-    status(describeStop(reason));
-  } finally {
-    await server.close();
-    run.dispose();
-  }
 }
 
 /** What a user does in a browser, done by following the mock's redirect. */

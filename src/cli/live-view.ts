@@ -1,4 +1,5 @@
 import type { Clock } from '../shared/clock.js';
+import { systemClock } from '../shared/clock.js';
 import type {
   AvailabilityEvent,
   CoordinatorListener,
@@ -8,7 +9,10 @@ import type { EntityRecord, RegistryChange } from '../entities/index.js';
 import { EntityRegistry } from '../entities/index.js';
 import { formatEntityState } from './entity-text.js';
 import { alignColumns, describeDevice } from './format.js';
+import type { LiveSessionOptions } from './live-session.js';
+import { runLiveSession } from './live-session.js';
 import type { Output } from './output.js';
+import { describeStop } from './stop-text.js';
 
 export interface LiveViewOptions {
   readonly output: Output;
@@ -206,6 +210,27 @@ export class LiveView implements CoordinatorListener {
   #json(value: Record<string, unknown>): void {
     this.#options.output.line(JSON.stringify(value));
   }
+}
+
+export interface ShowLiveOptions extends Omit<LiveSessionOptions, 'listeners' | 'onFirstPoll'> {
+  readonly json: boolean;
+  readonly all: boolean;
+}
+
+/** `demo` and `watch` after sign-in: the live view until the command stops, then why. */
+export async function showLive(options: ShowLiveOptions): Promise<void> {
+  const { context, json, all, ...session } = options;
+  const view = new LiveView({ output: context.output, json, all, clock: systemClock });
+  const reason = await runLiveSession({
+    ...session,
+    context,
+    listeners: [view],
+    onFirstPoll: () => {
+      view.showHousehold();
+    },
+  });
+  if (reason.kind === 'failure') throw reason.error;
+  context.output.status(describeStop(reason));
 }
 
 function entityJson({ description, state }: EntityRecord): Record<string, unknown> {

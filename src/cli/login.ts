@@ -21,17 +21,14 @@ export interface LoginOptions {
  * a loopback listener or from a pasted URL (a headless hub, where the browser runs
  * elsewhere), and save the session in the encrypted token file.
  */
-export async function runLogin(
+export function runLogin(
   context: CliContext,
   account: Account,
   options: LoginOptions,
 ): Promise<void> {
-  const run = RunUntilStopped.begin(context, options.timeoutMs);
-  try {
-    await signIn(context, account, options, run);
-  } finally {
-    run.dispose();
-  }
+  return RunUntilStopped.during(context, options.timeoutMs, (run) =>
+    signIn(context, account, options, run),
+  );
 }
 
 async function signIn(

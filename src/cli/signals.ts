@@ -39,13 +39,25 @@ export interface RunUntilStoppedOptions {
  * process alive, so this holds a handle that does until `dispose()`.
  */
 export class RunUntilStopped {
-  /** Begun at the start of a command, so that no signal finds it without a handler. */
-  static begin(context: CliContext, durationMs?: number): RunUntilStopped {
-    return new RunUntilStopped({
+  /**
+   * Runs a command's `body` within its lifetime, begun before anything else so that no
+   * signal finds the command without a handler, and disposed however the body ends.
+   */
+  static async during<T>(
+    context: CliContext,
+    durationMs: number | undefined,
+    body: (run: RunUntilStopped) => Promise<T>,
+  ): Promise<T> {
+    const run = new RunUntilStopped({
       interrupts: context.interrupts,
       onSecondInterrupt: context.forceExit,
       ...(durationMs === undefined ? {} : { durationMs }),
     });
+    try {
+      return await body(run);
+    } finally {
+      run.dispose();
+    }
   }
 
   readonly stopped: Promise<StopReason>;

@@ -1,26 +1,28 @@
 import { createServer } from 'node:net';
 import type { AddressInfo, Server, Socket } from 'node:net';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 
-import { MockTibberServer, createDemoScenario } from '../../src/testing/index.js';
 import { startBroker } from '../entities/mqtt/broker.js';
 import type { TestBroker } from '../entities/mqtt/broker.js';
-import { accountEnv, runCli, signedInAccount, startCli, useTempDirs } from './cli-process.js';
+import {
+  accountEnv,
+  runCli,
+  signedInAccount,
+  startCli,
+  useDemoTibber,
+  useTempDirs,
+} from './cli-process.js';
 
 const CONFIG = /^homeassistant\/(sensor|binary_sensor)\/tibber_data\/td_[0-9a-f]{8}_[a-z0-9_]+\/config$/;
 const STATUS = 'tibber-data/status';
 
 const tempDir = useTempDirs();
-let server: MockTibberServer;
+const tibber = useDemoTibber();
 let broker: TestBroker | undefined;
-beforeEach(async () => {
-  server = await MockTibberServer.start({ scenario: createDemoScenario() });
-});
 afterEach(async () => {
   await broker?.close();
   broker = undefined;
-  await server.close();
 });
 
 /** A loopback port nothing listens on: listened on, then closed again. */
@@ -62,7 +64,7 @@ describe('tibber-data bridge', () => {
     async () => {
       broker = await startBroker();
       const { published } = broker;
-      const fixture = await signedInAccount(server, await tempDir());
+      const fixture = await signedInAccount(tibber.server, await tempDir());
       const cli = startCli(['bridge', '--mqtt', broker.url, '--interval', '200ms'], fixture.env);
 
       const line = await cli.line(/^Published \d+ entities of \d+ devices$/, 'stderr');
@@ -111,7 +113,7 @@ describe('tibber-data bridge', () => {
     });
 
   it('exits 5 in one line when nothing listens at the broker\'s address', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
+    const fixture = await signedInAccount(tibber.server, await tempDir());
     const port = await closedPort();
 
     const { code, stdout, stderr } = await runCli(
@@ -131,7 +133,7 @@ describe('tibber-data bridge', () => {
     async () => {
       const hung = await silentBroker();
       try {
-        const fixture = await signedInAccount(server, await tempDir());
+        const fixture = await signedInAccount(tibber.server, await tempDir());
         const cli = startCli(['bridge', '--mqtt', hung.url], fixture.env);
         await hung.connected;
         const signalledAt = Date.now();
@@ -144,14 +146,14 @@ describe('tibber-data bridge', () => {
         expect(stderr).toBe('Stopped on SIGTERM.\n');
         // Not held until the 15 s connect timeout runs out.
         expect(Date.now() - signalledAt).toBeLessThan(10_000);
-        expect(server.requests.filter((request) => request.route === 'homes')).toEqual([]);
+        expect(tibber.server.requests.filter((request) => request.route === 'homes')).toEqual([]);
       } finally {
         await hung.close();
       }
     });
 
   it('exits 3 naming the ways to give a broker when none is given', async () => {
-    const { env } = accountEnv(server, await tempDir());
+    const { env } = accountEnv(tibber.server, await tempDir());
 
     const { code, stdout, stderr } = await runCli(['bridge'], env);
 
@@ -161,11 +163,11 @@ describe('tibber-data bridge', () => {
       'tibber-data: No MQTT broker: pass --mqtt mqtt://host:1883, ' +
         'or set TIBBER_DATA_MQTT_URL, or put mqtt.url in the config file\n',
     );
-    expect(server.requests).toEqual([]);
+    expect(tibber.server.requests).toEqual([]);
   });
 
   it('never prints a password given in the broker URL', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
+    const fixture = await signedInAccount(tibber.server, await tempDir());
     const port = await closedPort();
 
     const { code, stdout, stderr } = await runCli(

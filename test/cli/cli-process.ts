@@ -4,11 +4,15 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { afterEach } from 'vitest';
+import { afterEach, beforeEach } from 'vitest';
 
 import { EncryptedFileTokenStore, OAuthSessionManager } from '../../src/index.js';
-import type { MockTibberServer } from '../../src/testing/index.js';
-import { DEFAULT_MOCK_CLIENT } from '../../src/testing/index.js';
+import type { Scenario } from '../../src/testing/index.js';
+import {
+  DEFAULT_MOCK_CLIENT,
+  MockTibberServer,
+  createDemoScenario,
+} from '../../src/testing/index.js';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -185,4 +189,34 @@ export function sessionManager(
     userAgent: 'CliTest/1.0.0',
     store: new EncryptedFileTokenStore({ path: fixture.tokenFile, key: fixture.key }),
   });
+}
+
+export interface DemoTibber {
+  readonly server: MockTibberServer;
+  readonly scenario: Scenario;
+}
+
+/** The demo household on a mock Tibber, started for each test and closed after it. */
+export function useDemoTibber(): DemoTibber {
+  let current: DemoTibber | undefined;
+  beforeEach(async () => {
+    const scenario = createDemoScenario();
+    current = { scenario, server: await MockTibberServer.start({ scenario }) };
+  });
+  afterEach(async () => {
+    await current?.server.close();
+    current = undefined;
+  });
+  const now = (): DemoTibber => {
+    if (current === undefined) throw new Error('useDemoTibber() serves inside a test only');
+    return current;
+  };
+  return {
+    get server() {
+      return now().server;
+    },
+    get scenario() {
+      return now().scenario;
+    },
+  };
 }

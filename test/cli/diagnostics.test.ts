@@ -1,30 +1,24 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Scenario } from '../../src/testing/index.js';
-import {
-  DEFAULT_MOCK_CLIENT,
-  MockTibberServer,
-  createDemoScenario,
-} from '../../src/testing/index.js';
+import { DEFAULT_MOCK_CLIENT } from '../../src/testing/index.js';
 import type { AccountFixture } from './cli-process.js';
-import { accountEnv, runCli, sessionManager, signedInAccount, useTempDirs } from './cli-process.js';
+import {
+  accountEnv,
+  runCli,
+  sessionManager,
+  signedInAccount,
+  useDemoTibber,
+  useTempDirs,
+} from './cli-process.js';
 
 const DEVICES = ['car', 'charger', 'battery', 'living-room', 'cabin-heater', 'cabin-solar'];
 const HOMES = ['main', 'cabin'];
 
 const tempDir = useTempDirs();
-let scenario: Scenario;
-let server: MockTibberServer;
-beforeEach(async () => {
-  scenario = createDemoScenario();
-  server = await MockTibberServer.start({ scenario });
-});
-afterEach(async () => {
-  await server.close();
-});
+const tibber = useDemoTibber();
 
 interface Dump {
   readonly tool: { readonly name: string };
@@ -41,11 +35,12 @@ async function secretsOf(
   fixture: AccountFixture,
   before: { accessToken: string; refreshToken: string; sessionId: string },
 ): Promise<Map<string, string>> {
-  const after = await sessionManager(server, fixture).session();
-  const homeIds = HOMES.map((home) => scenario.homeId(home));
+  const after = await sessionManager(tibber.server, fixture).session();
+  const homeIds = HOMES.map((home) => tibber.scenario.homeId(home));
   // The car is listed in both homes: its VIN once.
   const externalIds = new Set(homeIds.flatMap(
-    (homeId) => scenario.devices(homeId, Date.now())?.map((device) => device.externalId) ?? [],
+    (homeId) =>
+      tibber.scenario.devices(homeId, Date.now())?.map((device) => device.externalId) ?? [],
   ));
   return new Map([
     ['access token', before.accessToken],
@@ -55,10 +50,10 @@ async function secretsOf(
     ['refresh token after the run', after?.refreshToken ?? before.refreshToken],
     ['client secret', DEFAULT_MOCK_CLIENT.clientSecret],
     ['token key', fixture.key],
-    ['user id', server.user.sub],
+    ['user id', tibber.server.user.sub],
     ['e-mail', 'kari.nordmann@example.com'],
     ...homeIds.map((id, i) => [`home id of ${HOMES[i] ?? ''}`, id] as const),
-    ...DEVICES.map((key) => [`device id of ${key}`, scenario.deviceId(key)] as const),
+    ...DEVICES.map((key) => [`device id of ${key}`, tibber.scenario.deviceId(key)] as const),
     ...[...externalIds].map((id, i) => [`external id ${i}`, id] as const),
   ]);
 }
@@ -70,7 +65,7 @@ function leaked(text: string, secrets: ReadonlyMap<string, string>): string[] {
 
 describe('tibber-data diagnostics', () => {
   it('prints one poll as redacted JSON and exits 0', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
+    const fixture = await signedInAccount(tibber.server, await tempDir());
     const session = await fixture.auth.session();
     if (session === undefined) throw new Error('the fixture saved no session');
 
@@ -91,7 +86,7 @@ describe('tibber-data diagnostics', () => {
 
   it('writes the dump to --output with mode 600, and says where on stderr', async () => {
     const dir = await tempDir();
-    const fixture = await signedInAccount(server, dir);
+    const fixture = await signedInAccount(tibber.server, dir);
     const session = await fixture.auth.session();
     if (session === undefined) throw new Error('the fixture saved no session');
     const path = join(dir, 'diag.json');
@@ -112,7 +107,7 @@ describe('tibber-data diagnostics', () => {
 
   it('makes an --output file that others could read mode 600 before writing to it', async () => {
     const dir = await tempDir();
-    const fixture = await signedInAccount(server, dir);
+    const fixture = await signedInAccount(tibber.server, dir);
     // As `tibber-data diagnostics > diag.json`, the help's first example, leaves it.
     const path = join(dir, 'diag.json');
     await writeFile(path, 'an older dump, and longer than the new one will be '.repeat(5_000), {
@@ -130,7 +125,7 @@ describe('tibber-data diagnostics', () => {
 
   it('calls an --output it cannot write a usage error, in one line', async () => {
     const dir = await tempDir();
-    const fixture = await signedInAccount(server, dir);
+    const fixture = await signedInAccount(tibber.server, dir);
 
     const { code, stdout, stderr } = await runCli(['diagnostics', '--output', dir], fixture.env);
 
@@ -140,7 +135,7 @@ describe('tibber-data diagnostics', () => {
   });
 
   it('exits 4 and names the token file when there is no session', async () => {
-    const fixture = accountEnv(server, await tempDir());
+    const fixture = accountEnv(tibber.server, await tempDir());
 
     const { code, stdout, stderr } = await runCli(['diagnostics'], fixture.env);
 
@@ -149,6 +144,6 @@ describe('tibber-data diagnostics', () => {
     expect(stderr).toBe(
       `tibber-data: No Tibber session in ${fixture.tokenFile}: run \`tibber-data login\` first\n`,
     );
-    expect(server.requests).toEqual([]);
+    expect(tibber.server.requests).toEqual([]);
   });
 });

@@ -2,25 +2,21 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { DateTime } from 'luxon';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 
-import type { Scenario } from '../../src/testing/index.js';
-import { MockTibberServer, createDemoScenario } from '../../src/testing/index.js';
-import { accountEnv, runCli, signedInAccount, useTempDirs } from './cli-process.js';
+import {
+  accountEnv,
+  runCli,
+  signedInAccount,
+  useDemoTibber,
+  useTempDirs,
+} from './cli-process.js';
 
 const HOUR_MS = 3_600_000;
 const BATTERY = ['history', 'Home battery', '--resolution', 'hour', '--since', '6h'];
 
 const tempDir = useTempDirs();
-let scenario: Scenario;
-let server: MockTibberServer;
-beforeEach(async () => {
-  scenario = createDemoScenario();
-  server = await MockTibberServer.start({ scenario });
-});
-afterEach(async () => {
-  await server.close();
-});
+const tibber = useDemoTibber();
 
 interface Served {
   /** The start of each hour served, oldest first. */
@@ -36,7 +32,7 @@ interface Served {
  * the hour still open when the request came (the home's offsets are whole hours).
  */
 function servedForLastRequest(): Served {
-  const requests = server.requests.filter((request) => request.route === 'history');
+  const requests = tibber.server.requests.filter((request) => request.route === 'history');
   expect(requests).toHaveLength(1);
   const [request] = requests;
   const since = request?.query['since'];
@@ -58,9 +54,10 @@ function servedForLastRequest(): Served {
   const turned = (endMs - Math.floor((sinceMs + 6 * HOUR_MS) / HOUR_MS) * HOUR_MS) / HOUR_MS;
   expect(hours).toHaveLength(6 + turned);
 
-  const homeId = scenario.homeId('main');
-  const timeZone = scenario.timeZoneOf(homeId) ?? '';
+  const homeId = tibber.scenario.homeId('main');
+  const timeZone = tibber.scenario.timeZoneOf(homeId) ?? '';
   expect(timeZone).toBe('Europe/Oslo');
+  const { scenario } = tibber;
   const points = scenario.history(homeId, scenario.deviceId('battery'), 'hour', startMs, endMs);
   expect(points?.map((point) => Date.parse(point.time))).toEqual(hours);
   return { hours, data: points?.map((point) => point.data) ?? [], timeZone };
@@ -91,8 +88,8 @@ function expectedCsv(served: Served): string {
 
 describe('tibber-data history', () => {
   it('prints each whole hour since --since as CSV in the home\'s zone, and exits 0', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
-    server.clearRequests();
+    const fixture = await signedInAccount(tibber.server, await tempDir());
+    tibber.server.clearRequests();
 
     const { code, stdout, stderr } = await runCli(BATTERY, fixture.env);
 
@@ -114,8 +111,8 @@ describe('tibber-data history', () => {
   });
 
   it('prints each point as a JSON line of its UTC time and data with --json', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
-    server.clearRequests();
+    const fixture = await signedInAccount(tibber.server, await tempDir());
+    tibber.server.clearRequests();
 
     const { code, stdout, stderr } = await runCli([...BATTERY, '--json'], fixture.env);
 
@@ -133,8 +130,8 @@ describe('tibber-data history', () => {
 
   it('writes the same CSV to --output and says how many points on stderr', async () => {
     const dir = await tempDir();
-    const fixture = await signedInAccount(server, dir);
-    server.clearRequests();
+    const fixture = await signedInAccount(tibber.server, dir);
+    tibber.server.clearRequests();
     const path = join(dir, 'h.csv');
 
     const { code, stdout, stderr } = await runCli([...BATTERY, '--output', path], fixture.env);
@@ -147,8 +144,8 @@ describe('tibber-data history', () => {
   });
 
   it('exits 2 for a device the account does not have', async () => {
-    const fixture = await signedInAccount(server, await tempDir());
-    server.clearRequests();
+    const fixture = await signedInAccount(tibber.server, await tempDir());
+    tibber.server.clearRequests();
 
     const { code, stdout, stderr } = await runCli(['history', 'Toaster'], fixture.env);
 
@@ -157,13 +154,13 @@ describe('tibber-data history', () => {
     expect(stderr).toBe(
       'tibber-data: No device "Toaster": give a device id or name that `watch` shows\n',
     );
-    const routes = server.requests.map((request) => request.route);
+    const routes = tibber.server.requests.map((request) => request.route);
     expect(routes).toEqual(['homes', 'devices', 'devices']);
   });
 
   it('exits 2 naming the resolutions for one there is not, before it needs a session',
     async () => {
-      const { env } = accountEnv(server, await tempDir());
+      const { env } = accountEnv(tibber.server, await tempDir());
 
       const { code, stdout, stderr } = await runCli(
         ['history', 'Home battery', '--resolution', 'weekly'],
@@ -175,11 +172,11 @@ describe('tibber-data history', () => {
       expect(stderr).toBe(
         'tibber-data: --resolution is one of quarterHour, hour, day, month, not "weekly"\n',
       );
-      expect(server.requests).toEqual([]);
+      expect(tibber.server.requests).toEqual([]);
     });
 
   it('exits 2 for --since and --until together', async () => {
-    const { env } = accountEnv(server, await tempDir());
+    const { env } = accountEnv(tibber.server, await tempDir());
 
     const { code, stdout, stderr } = await runCli(
       ['history', 'Home battery', '--since', '7d', '--until', '2026-12-01'],
@@ -191,6 +188,6 @@ describe('tibber-data history', () => {
     expect(stderr).toBe(
       'tibber-data: give --since or --until, not both: the history is paged from one end\n',
     );
-    expect(server.requests).toEqual([]);
+    expect(tibber.server.requests).toEqual([]);
   });
 });

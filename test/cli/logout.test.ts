@@ -1,26 +1,19 @@
 import { access } from 'node:fs/promises';
 
-import { afterEach, beforeEach, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 
-import { MockTibberServer, createDemoScenario } from '../../src/testing/index.js';
-import { accountEnv, runCli, signedInAccount, useTempDirs } from './cli-process.js';
+import { accountEnv, runCli, signedInAccount, useDemoTibber, useTempDirs } from './cli-process.js';
 
-let server: MockTibberServer;
-beforeEach(async () => {
-  server = await MockTibberServer.start({ scenario: createDemoScenario() });
-});
-afterEach(async () => {
-  await server.close();
-});
+const tibber = useDemoTibber();
 const tempDir = useTempDirs();
 
 it('deletes the saved session, says whose, and that Tibber cannot revoke', async () => {
-  const fixture = await signedInAccount(server, await tempDir());
+  const fixture = await signedInAccount(tibber.server, await tempDir());
 
   const { code, stdout, stderr } = await runCli(['logout'], fixture.env);
 
   expect(code).toBe(0);
-  const whose = `the session of Tibber user ${server.user.sub}`;
+  const whose = `the session of Tibber user ${tibber.server.user.sub}`;
   expect(stdout).toBe(`Signed out: removed ${whose} from ${fixture.tokenFile}.\n`);
   expect(stderr).toBe(
     'Tibber cannot revoke tokens: the access token already issued stays valid until it ' +
@@ -31,8 +24,8 @@ it('deletes the saved session, says whose, and that Tibber cannot revoke', async
 
 it('deletes a session this key cannot read, too', async () => {
   const dir = await tempDir();
-  const { tokenFile } = await signedInAccount(server, dir);
-  const otherKey = accountEnv(server, dir).env;
+  const { tokenFile } = await signedInAccount(tibber.server, dir);
+  const otherKey = accountEnv(tibber.server, dir).env;
 
   const { code, stdout } = await runCli(['logout', '--json'], otherKey);
 
@@ -42,7 +35,7 @@ it('deletes a session this key cannot read, too', async () => {
 });
 
 it('has nothing to do without a session, and says so', async () => {
-  const fixture = accountEnv(server, await tempDir());
+  const fixture = accountEnv(tibber.server, await tempDir());
 
   const { code, stdout, stderr } = await runCli(['logout'], fixture.env);
 
