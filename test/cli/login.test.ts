@@ -17,6 +17,7 @@ import {
   startCli,
   useTempDirs,
 } from './cli-process.js';
+import type { CliProcess, Exit } from './cli-process.js';
 
 let server: MockTibberServer | undefined;
 afterEach(async () => {
@@ -48,6 +49,13 @@ async function mockWithRedirect(): Promise<{ server: MockTibberServer; redirectU
 async function approve(authorizeUrl: string): Promise<string> {
   const approval = await fetch(authorizeUrl, { redirect: 'manual' });
   return approval.headers.get('location') ?? '';
+}
+
+/** The user opens the printed URL, approves, and the browser lands on the listener. */
+async function approveInBrowser(cli: CliProcess): Promise<Exit> {
+  const url = (await cli.line(/\/connect\/authorize\?/)).trim();
+  await fetch(await approve(url));
+  return cli.exited;
 }
 
 describe('tibber-data login', () => {
@@ -111,9 +119,7 @@ describe('tibber-data login', () => {
     const fixture = await signedInAccount(tibber, await tempDir());
     const cli = startCli(['login', '--redirect-uri', redirectUri], fixture.env);
 
-    const url = (await cli.line(/\/connect\/authorize\?/)).trim();
-    await fetch(await approve(url));
-    const { code, stderr } = await cli.exited;
+    const { code, stderr } = await approveInBrowser(cli);
 
     expect(code).toBe(0);
     expect(stderr.split('\n')[0]).toBe(
@@ -128,9 +134,7 @@ describe('tibber-data login', () => {
     const fixture = accountEnv(tibber, dir);
     const cli = startCli(['login', '--redirect-uri', redirectUri], fixture.env);
 
-    const url = (await cli.line(/\/connect\/authorize\?/)).trim();
-    await fetch(await approve(url));
-    const { code, stderr } = await cli.exited;
+    const { code, stderr } = await approveInBrowser(cli);
 
     expect(code).toBe(0);
     expect(stderr.split('\n')[0]).toBe(
