@@ -8,7 +8,14 @@ import { accountSettings, openAccount } from './account.js';
 import { runBridge } from './bridge.js';
 import { createCliLogger } from './cli-logger.js';
 import type { ConfigFile } from './config.js';
-import { ENV, defaultTokenFile, loadConfigFile, missingSetting, pick } from './config.js';
+import {
+  DEFAULT_REDIRECT_URI,
+  ENV,
+  defaultTokenFile,
+  loadConfigFile,
+  missingSetting,
+  pick,
+} from './config.js';
 import type { CliContext } from './context.js';
 import { runDemo } from './demo.js';
 import { runDiagnostics } from './diagnostics.js';
@@ -311,7 +318,7 @@ interface HistoryFlags {
 function withAccountOptions(command: Command): Command {
   return command
     .option('--client-id <id>', `your Tibber OAuth client id (or ${ENV.clientId})`)
-    .option('--redirect-uri <uri>', 'as registered with Tibber (default http://127.0.0.1:8765/callback)')
+    .option('--redirect-uri <uri>', `as registered with Tibber (default ${DEFAULT_REDIRECT_URI})`)
     .option('--token-file <path>', 'the encrypted session (default under ~/.local/state)')
     .addOption(new Option('--issuer <url>', 'another OpenID provider (the mock)').hideHelp())
     .addOption(new Option('--api-url <url>', 'another Data API (the mock)').hideHelp());

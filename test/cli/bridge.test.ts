@@ -14,7 +14,9 @@ import {
   useTempDirs,
 } from './cli-process.js';
 
-const CONFIG = /^homeassistant\/(sensor|binary_sensor)\/tibber_data\/td_[0-9a-f]{8}_[a-z0-9_]+\/config$/;
+const CONFIG = new RegExp(
+  '^homeassistant/(sensor|binary_sensor)/tibber_data/td_[0-9a-f]{8}_[a-z0-9_]+/config$',
+);
 const STATUS = 'tibber-data/status';
 
 const tempDir = useTempDirs();

@@ -42,7 +42,8 @@ describe('tibber-data demo', () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^2 homes\n {2}Main house {2}Europe\/Oslo\n/);
     expect(stdout).toMatch(/^6 devices, \d+ entities$/m);
-    expect(stdout).toMatch(/^ {2}Family car \(ev, Volkswagen ID\.4\): online, in Main house, Cabin$/m);
+    const car = '  Family car (ev, Volkswagen ID.4): online, in Main house, Cabin';
+    expect(stdout).toContain(`\n${car}\n`);
     expect(stdout).toMatch(/^ {4}State of charge +\d+ %$/m);
     expect(stdout).toMatch(/^ {4}… and \d+ hidden by default \(--all shows them\)$/m);
     expect(stdout).toContain('\nChanges as they happen:\n');
