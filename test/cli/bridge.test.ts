@@ -3,8 +3,8 @@ import type { AddressInfo, Server, Socket } from 'node:net';
 
 import { afterEach, describe, expect, it } from 'vitest';
 
-import { startBroker } from '../entities/mqtt/broker.js';
-import type { TestBroker } from '../entities/mqtt/broker.js';
+import { startBroker, until } from '../entities/mqtt/broker.js';
+import type { ReceivedMessage, TestBroker } from '../entities/mqtt/broker.js';
 import {
   accountEnv,
   runCli,
@@ -74,8 +74,12 @@ describe('tibber-data bridge', () => {
       expect(line).toBe(`Published ${entities} entities of 6 devices`);
       expect(entities).toBeGreaterThan(0);
 
-      // The line comes once the broker has acknowledged every message: all are here.
-      const configs = published.filter((message) => message.topic.startsWith('homeassistant/'));
+      // The line comes once the broker has acknowledged every message. aedes acknowledges a
+      // QoS 1 message before it announces it, so the announcements may trail the line.
+      const isConfig = (message: ReceivedMessage): boolean =>
+        message.topic.startsWith('homeassistant/');
+      await until(() => new Set(published.filter(isConfig).map((m) => m.topic)).size >= entities);
+      const configs = published.filter(isConfig);
       expect(configs.every((message) => CONFIG.test(message.topic))).toBe(true);
       expect(configs.every((message) => message.retain)).toBe(true);
       const latest = new Map(configs.map((message) => [message.topic, message.payload]));
@@ -108,7 +112,9 @@ describe('tibber-data bridge', () => {
       expect(stderr).toMatch(/\nDiscovered 6 devices\n/);
       expect(stderr.endsWith(`\n${line}\nStopped on SIGTERM.\n`)).toBe(true);
       expect(stderr).not.toMatch(/warning|error/i);
-      expect(published.filter((message) => message.topic === STATUS)).toEqual([
+      const isStatus = (message: ReceivedMessage): boolean => message.topic === STATUS;
+      await until(() => published.filter(isStatus).length >= 2);
+      expect(published.filter(isStatus)).toEqual([
         { topic: STATUS, payload: 'online', retain: true },
         { topic: STATUS, payload: 'offline', retain: true },
       ]);
